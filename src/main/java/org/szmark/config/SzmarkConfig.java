@@ -1,0 +1,68 @@
+package org.szmark.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Period;
+import java.util.Optional;
+
+/** Every {@code szmark.*} setting, with defaults that serve the embedded run. */
+@ConfigMapping(prefix = "szmark")
+public interface SzmarkConfig {
+
+    /** Base URL printed in QR codes and links; QR codes are only as short as this is. */
+    @WithDefault("http://localhost:8080")
+    String publicBaseUrl();
+
+    /**
+     * Token given to the authority account created on first start. When absent a random token is
+     * generated and written to the log once.
+     */
+    Optional<String> bootstrapToken();
+
+    /** Seed the clearly labelled demo dataset into an empty database (never in the production profile). */
+    @WithDefault("true")
+    boolean demo();
+
+    Keys keys();
+
+    Certificates certificates();
+
+    interface Keys {
+        /** Folder for generated key material in the embedded run. */
+        @WithDefault("keys")
+        String dir();
+
+        /**
+         * Base64 of 32 bytes: AES-256-GCM key that seals body signing keys at rest. When absent, one is
+         * generated into {@code <dir>/master.key} on first start.
+         */
+        Optional<String> masterKey();
+
+        /** PKCS#8 PEM file with the authority root private key (production). */
+        Optional<String> authorityKeyFile();
+
+        /** PEM certificate of the authority root key; generated when absent. */
+        Optional<String> authorityCertificateFile();
+
+        /** PKCS#12 keystore holding the authority key and certificate (alternative to the PEM files). */
+        Optional<String> authorityKeystore();
+
+        Optional<String> authorityKeystorePassword();
+
+        Optional<String> authorityKeystoreAlias();
+    }
+
+    interface Certificates {
+        /** Longest suspension a body may impose before it must reinstate or revoke. */
+        @WithDefault("P6M")
+        Period maxSuspension();
+
+        /** Most certificates in one batch issuance request. */
+        @WithDefault("1000")
+        int maxBatchSize();
+
+        /** Years a certificate may be valid at most; the default expiry is issue + this − 1 day. */
+        @WithDefault("3")
+        int maxValidityYears();
+    }
+}

@@ -1,0 +1,25 @@
+package org.szmark.enterprise;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.szmark.common.Likes;
+
+@ApplicationScoped
+public class EnterpriseRepository implements PanacheRepository<Enterprise> {
+
+    public Optional<Enterprise> findByCreditCode(String code) {
+        return find("creditCode", code).firstResultOptional();
+    }
+
+    public PanacheQuery<Enterprise> search(String text) {
+        if (text == null) return findAll(Sort.by("creditCode"));
+        return find("lower(nameZh) like :t escape '!' or lower(nameEn) like :t escape '!' or creditCode like :c escape '!'",
+                Sort.by("creditCode"),
+                Parameters.with("t", "%" + Likes.escape(text.toLowerCase()) + "%")
+                        .and("c", Likes.escape(text.toUpperCase()) + "%"));
+    }
+}

@@ -1,0 +1,41 @@
+package org.szmark.standard;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.szmark.common.Likes;
+
+@ApplicationScoped
+public class StandardRepository implements PanacheRepository<Standard> {
+
+    public Optional<Standard> findByNumber(String normalisedNumber) {
+        return find("number", normalisedNumber).firstResultOptional();
+    }
+
+    public PanacheQuery<Standard> search(String text, String kind, StandardStatus status, Boolean eligible, LocalDate today) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Parameters p = new Parameters();
+        if (text != null) {
+            q.append(" and (lower(number) like :t escape '!' or lower(titleZh) like :t escape '!' or lower(titleEn) like :t escape '!')");
+            p.and("t", "%" + Likes.escape(text.toLowerCase()) + "%");
+        }
+        if (kind != null) {
+            q.append(" and kind = :kind");
+            p.and("kind", kind);
+        }
+        if (status != null) {
+            q.append(" and status = :status");
+            p.and("status", status);
+        }
+        if (eligible != null) {
+            String cond = "(status = :current and evaluationPassedOn is not null and evaluationPassedOn <= :today)";
+            q.append(eligible ? " and " + cond : " and not " + cond);
+            p.and("current", StandardStatus.CURRENT).and("today", today);
+        }
+        return find(q.toString(), Sort.by("number"), p);
+    }
+}

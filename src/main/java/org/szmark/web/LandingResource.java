@@ -1,0 +1,43 @@
+package org.szmark.web;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.szmark.body.BodyRepository;
+import org.szmark.config.SzmarkConfig;
+import org.szmark.enterprise.EnterpriseRepository;
+import org.szmark.standard.StandardService;
+
+/** The front page: what the registry is, and where to go next. */
+@Path("/")
+public class LandingResource {
+
+    @Inject @Location("pages/landing.html") Template landing;
+    @Inject Texts texts;
+    @Inject StandardService standards;
+    @Inject BodyRepository bodies;
+    @Inject EnterpriseRepository enterprises;
+    @Inject SzmarkConfig config;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response index(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
+        Lang l = Lang.choose(lang, accept);
+        TemplateInstance page = landing.data("lang", l)
+                .data("t", texts.of(l))
+                .data("demo", config.demo())
+                .data("eligibleStandards", standards.search(null, null, null, true, 0, 1).total())
+                .data("bodies", bodies.count())
+                .data("enterprises", enterprises.count());
+        return Pages.html(page, l);
+    }
+}

@@ -1,0 +1,57 @@
+package org.szmark.web;
+
+import java.util.Locale;
+
+/** Page language: an explicit {@code ?lang=} wins, else the first supported Accept-Language entry. */
+public enum Lang {
+    ZH("zh-CN"), EN("en");
+
+    public final String tag;
+
+    Lang(String tag) {
+        this.tag = tag;
+    }
+
+    public static Lang choose(String explicit, String acceptLanguage) {
+        if (explicit != null) {
+            String e = explicit.trim().toLowerCase(Locale.ROOT);
+            if (e.startsWith("zh")) return ZH;
+            if (e.startsWith("en")) return EN;
+        }
+        if (acceptLanguage != null) {
+            // Entries are in the caller's order of preference when q-values are absent, which is the usual case.
+            double best = -1;
+            Lang chosen = null;
+            for (String part : acceptLanguage.split(",", 20)) {
+                String[] pieces = part.trim().split(";");
+                String range = pieces[0].trim().toLowerCase(Locale.ROOT);
+                double q = 1.0;
+                for (int i = 1; i < pieces.length; i++) {
+                    String p = pieces[i].trim();
+                    if (p.startsWith("q=")) {
+                        try {
+                            q = Double.parseDouble(p.substring(2));
+                        } catch (NumberFormatException ignored) {
+                            q = 0;
+                        }
+                    }
+                }
+                Lang l = range.startsWith("zh") ? ZH : range.startsWith("en") ? EN : null;
+                if (l != null && q > best) {
+                    best = q;
+                    chosen = l;
+                }
+            }
+            if (chosen != null) return chosen;
+        }
+        return EN;
+    }
+
+    public Lang other() {
+        return this == ZH ? EN : ZH;
+    }
+
+    public String param() {
+        return this == ZH ? "zh" : "en";
+    }
+}

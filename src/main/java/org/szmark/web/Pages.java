@@ -1,0 +1,22 @@
+package org.szmark.web;
+
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Common response headers of human-facing pages. */
+public final class Pages {
+    private Pages() {}
+
+    /** Pages vary by Accept-Language, so shared caches must key on it. */
+    public static Response html(TemplateInstance page, Lang lang) {
+        return Response.ok(page.render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header(HttpHeaders.VARY, "Accept-Language")
+                .header(HttpHeaders.CONTENT_LANGUAGE, lang.tag)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+                        + "script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+                .build();
+    }
+}

@@ -1,0 +1,207 @@
+package org.szmark.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.szmark.common.DomainException;
+import org.szmark.common.DomainException.FieldError;
+
+/**
+ * The single place where exceptions become RFC 9457 problem responses. Details name fields and
+ * values the caller sent, never exception classes or stack traces.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        return respond(Problem.of(e.type(), e.title(), e.status(), e.getMessage(), e.fieldErrors()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .collect(Collectors.toList());
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return respond(Problem.of("validation", "Invalid request", 400, detail, errors), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        String field = null;
+        String detail;
+        if (e instanceof UnrecognizedPropertyException u) {
+            field = path(u);
+            detail = "Unknown field '" + u.getPropertyName() + "'";
+        } else if (e instanceof InvalidFormatException f) {
+            field = path(f);
+            detail = "Field '" + field + "' must be " + describe(f.getTargetType());
+        } else if (e instanceof MismatchedInputException m && !path(m).isEmpty()) {
+            field = path(m);
+            detail = "Field '" + field + "' must be " + describe(m.getTargetType());
+        } else if (e instanceof JsonParseException) {
+            detail = "The request body is not well-formed JSON";
+        } else if (e instanceof JsonMappingException m && !path(m).isEmpty()) {
+            field = path(m);
+            detail = "Field '" + field + "' has an invalid value";
+        } else {
+            detail = "The request body is not valid JSON for this operation";
+        }
+        List<FieldError> errors = field == null || field.isEmpty() ? List.of() : List.of(new FieldError(field, detail));
+        return respond(Problem.of("malformed-json", "Malformed request body", 400, detail, errors), uri);
+    }
+
+    // Quarkus ships mappers for some Jackson subtypes; more specific ones here take precedence over those.
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unparseable(JsonParseException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mapping(JsonMappingException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return challenge(uri, "This operation needs a bearer API token");
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return challenge(uri, "The bearer API token is unknown, revoked or malformed");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of("forbidden", "Forbidden", 403,
+                "The account behind this token may not perform this operation", List.of()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return respond(Problem.of("concurrent-update", "Conflict with the current state", 409,
+                "The record was changed by another request; read it again and retry", List.of()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.StatusType info = e.getResponse().getStatusInfo();
+        String title = info.getReasonPhrase() == null ? "Request refused" : info.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "No resource at this address";
+            case 405 -> "This method is not allowed at this address";
+            case 406 -> "None of the accepted media types can be produced here";
+            case 413 -> "The request body is larger than the registry accepts";
+            case 415 -> "This media type is not accepted here; send application/json";
+            default -> title;
+        };
+        Response.ResponseBuilder r = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(slugFor(status), title, status, detail, List.of()).at(uri.getPath()));
+        if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
+            r.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
+        }
+        return r.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure, incident %s", incident);
+        return respond(Problem.of("internal", "Internal error", 500,
+                "The registry could not complete this request; incident " + incident, List.of()), uri);
+    }
+
+    private static Response challenge(UriInfo uri, String detail) {
+        return Response.status(401).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"szmark\"")
+                .entity(Problem.of("unauthorized", "Authentication required", 401, detail, List.of()).at(uri.getPath()))
+                .build();
+    }
+
+    static Response respond(Problem problem, UriInfo uri) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.at(uri.getPath())).build();
+    }
+
+    private static String slugFor(int status) {
+        return switch (status) {
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> "bad-request";
+        };
+    }
+
+    private static String fieldOf(ConstraintViolation<?> v) {
+        // Paths look like "create.request.nameZh": drop the method and parameter segments.
+        String p = v.getPropertyPath().toString();
+        String[] parts = p.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** Words for the expected type, so no Java class name ever reaches a caller. */
+    private static String describe(Class<?> type) {
+        if (type == null) return "of another type";
+        if (type == String.class) return "a string";
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "an integer";
+        if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (type == LocalDate.class) return "a date (YYYY-MM-DD)";
+        if (Temporal.class.isAssignableFrom(type)) return "a timestamp (RFC 3339)";
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) return "an array";
+        return "a JSON object";
+    }
+}

@@ -1,0 +1,54 @@
+package org.szmark.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses declared oversized bodies before they are read, with a problem document rather than the
+ * bare 413 the HTTP layer gives for bodies that exceed the limit while streaming.
+ */
+@Singleton
+public class RequestLimits {
+
+    private final long maxBody;
+    private final ObjectMapper json;
+
+    RequestLimits(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody, ObjectMapper json) {
+        this.maxBody = maxBody.asLongValue();
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(-1000).handler(ctx -> {
+            String declared = ctx.request().getHeader("Content-Length");
+            if (declared != null && exceeds(declared)) {
+                Problem p = Problem.of("payload-too-large", "Payload too large", 413,
+                        "The request body is larger than the registry accepts (" + maxBody + " bytes)", List.of())
+                        .at(ctx.request().path());
+                try {
+                    ctx.response().setStatusCode(413)
+                            .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                            .putHeader("Connection", "close")
+                            .end(json.writeValueAsString(p));
+                } catch (Exception e) {
+                    ctx.response().setStatusCode(413).end();
+                }
+                return;
+            }
+            ctx.next();
+        });
+    }
+
+    private boolean exceeds(String declared) {
+        try {
+            return Long.parseLong(declared.trim()) > maxBody;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}
