@@ -19,6 +19,7 @@ import org.szmark.common.InvalidInput;
 import org.szmark.common.NotFound;
 import org.szmark.common.Persistence;
 import org.szmark.ident.IdentifierException;
+import org.szmark.keys.BodyKeyService;
 
 /** Certification bodies approved by the authority. */
 @ApplicationScoped
@@ -26,6 +27,7 @@ public class BodyService {
 
     @Inject BodyRepository repository;
     @Inject AccountService accounts;
+    @Inject BodyKeyService keys;
     @Inject EntityManager em;
     @Inject Clock clock;
 
@@ -55,6 +57,7 @@ public class BodyService {
         describe(b, r.nameZh(), r.nameEn(), r.contact());
         repository.persist(b);
         Persistence.flushOrConflict(em, () -> new Conflict("duplicate-body", "A body with this code or approval number exists already"));
+        keys.issue(b);
         return b;
     }
 

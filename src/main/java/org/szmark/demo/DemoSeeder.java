@@ -19,6 +19,12 @@ import org.szmark.body.BodyRepository;
 import org.szmark.body.BodyService;
 import org.szmark.body.BodyViews.BodyRequest;
 import org.szmark.body.BodyViews.Contact;
+import org.szmark.certificate.CertificateService;
+import org.szmark.certificate.CertificateViews.IssueRequest;
+import org.szmark.certificate.CertificateViews.ProductionSite;
+import org.szmark.certificate.CertificateViews.StatusRequest;
+import org.szmark.certificate.ReasonCode;
+import org.szmark.certificate.StatusChange;
 import org.szmark.config.SzmarkConfig;
 import org.szmark.enterprise.EnterpriseRepository;
 import org.szmark.enterprise.EnterpriseService;
@@ -48,12 +54,19 @@ public class DemoSeeder {
     @Inject BodyService bodies;
     @Inject StandardService standards;
     @Inject EnterpriseService enterprises;
+    @Inject CertificateService certificates;
 
     @Transactional
     void seed(@Observes @Priority(20) StartupEvent start) {
         if (!config.demo() || bodyRepository.count() > 0 || enterpriseRepository.count() > 0) {
             return;
         }
+        seedDataset();
+    }
+
+    /** Writes the whole demo dataset; the caller makes sure none of it exists yet. */
+    @Transactional
+    public void seedDataset() {
         JsonNode demo = load();
         for (JsonNode b : demo.get("bodies")) {
             bodies.create(new BodyRequest(b.get("code").asText(), b.get("nameZh").asText(), b.get("nameEn").asText(),
@@ -76,7 +89,50 @@ public class DemoSeeder {
             enterprises.addProduct(c.get("holder").asText(), new ProductRequest(c.get("productZh").asText(),
                     c.get("productEn").asText(), c.get("model").asText(), null, null));
         }
+        seedCertificates(demo.get("certificates"));
         LOG.info("Seeded the demo dataset (invented bodies, standards and enterprises); set SZMARK_DEMO=false to start empty");
+    }
+
+    /**
+     * Issues the demo certificates and replays their histories through the certificate service.
+     * Dates move forward by whole years where needed so each certificate still ends in its
+     * {@code expectStatus} today (only the EXPIRED one may lie wholly in the past).
+     */
+    private void seedCertificates(JsonNode certs) {
+        java.util.Map<String, Actor> certifiers = new java.util.HashMap<>();
+        LocalDate today = certificates.today();
+        for (JsonNode c : certs) {
+            String bodyCode = c.get("body").asText();
+            Actor certifier = certifiers.computeIfAbsent(bodyCode, code -> {
+                var issued = bodies.createCertifier(code, "Demo certifier of body " + code, "demo");
+                var a = issued.account();
+                return new Actor(a.id, Role.CERTIFIER, a.bodyId, null, a.name);
+            });
+            LocalDate issued = LocalDate.parse(c.get("issued").asText());
+            LocalDate expires = LocalDate.parse(c.get("expires").asText());
+            int shift = 0;
+            if (!"EXPIRED".equals(c.get("expectStatus").asText())) {
+                while (expires.plusYears(shift).isBefore(today.plusDays(1))) shift++;
+            }
+            var holder = enterpriseRepository.findByCreditCode(c.get("holder").asText()).orElseThrow();
+            certificates.issue(new IssueRequest(c.get("number").asText(), holder.creditCode, c.get("model").asText(),
+                    new ProductionSite(null, holder.addressZh), c.get("standard").asText(),
+                    c.get("productZh").asText() + "的设计和生产 (demo)", "型式试验+初始工厂检查+获证后监督",
+                    issued.plusYears(shift), expires.plusYears(shift), null, null), certifier);
+            for (JsonNode h : c.get("history")) {
+                LocalDate at = LocalDate.parse(h.get("at").asText()).plusYears(shift);
+                if (at.isAfter(today)) at = today;
+                StatusChange change = switch (h.get("to").asText()) {
+                    case "SUSPENDED" -> StatusChange.SUSPENDED;
+                    case "REVOKED" -> StatusChange.REVOKED;
+                    case "CANCELLED" -> StatusChange.CANCELLED;
+                    default -> StatusChange.REINSTATED;
+                };
+                certificates.changeStatus(c.get("number").asText(), change, new StatusRequest(
+                        ReasonCode.valueOf(h.get("reason").asText()), "示例记录 demo record", null,
+                        at.atStartOfDay().atOffset(java.time.ZoneOffset.UTC)), certifier);
+            }
+        }
     }
 
     private JsonNode load() {

@@ -40,6 +40,12 @@ public class RequestLimits {
                 }
                 return;
             }
+            // ':' in a path segment (certificates:batch) may arrive percent-encoded; route on the decoded form.
+            String path = ctx.request().path();
+            if (path != null && (path.contains("%3A") || path.contains("%3a"))) {
+                ctx.reroute(path.replace("%3A", ":").replace("%3a", ":"));
+                return;
+            }
             ctx.next();
         });
     }

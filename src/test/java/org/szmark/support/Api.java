@@ -48,7 +48,7 @@ public final class Api {
 
     public static BodyWithCertifier newBody() {
         String code = "B" + Integer.toString(RANDOM.nextInt(36 * 36 * 36 * 36), 36).toUpperCase();
-        String approval = "CNCA-R-" + (2000 + RANDOM.nextInt(26)) + "-" + String.format("%04d", RANDOM.nextInt(10000));
+        String approval = "CNCA-R-" + (2001 + RANDOM.nextInt(25)) + "-" + String.format("%04d", RANDOM.nextInt(10000));
         authority().body(Map.of("code", code, "nameZh", "测试认证机构" + code, "nameEn", "Test body " + code,
                         "approvalNumber", approval))
                 .post("/api/v1/bodies").then().statusCode(201);
@@ -85,5 +85,35 @@ public final class Api {
                         "evaluation", Map.of("catalogueItem", "测试目录项", "passedOn", "2020-06-01")))
                 .post("/api/v1/standards").then().statusCode(201);
         return number;
+    }
+
+    public static void newProduct(String creditCode, String model) {
+        authority().body(Map.of("nameZh", "测试产品", "nameEn", "Test product", "model", model))
+                .post("/api/v1/enterprises/" + creditCode + "/products").then().statusCode(201);
+    }
+
+    /** Everything a certifier needs to issue: its body, a holder with a product, an eligible standard. */
+    public record Issuer(String body, String token, String holder, String model, String standard) {
+        public Map<String, Object> request() {
+            Map<String, Object> m = new java.util.HashMap<>();
+            m.put("holder", holder);
+            m.put("productModel", model);
+            m.put("productionSite", Map.of("name", "一号工厂", "address", "深圳市宝安区福永街道 1 号"));
+            m.put("standard", standard);
+            m.put("scope", "儿童智能手表的设计和生产");
+            m.put("certificationMode", "型式试验+初始工厂检查+获证后监督");
+            return m;
+        }
+
+        public String issue() {
+            return as(token).body(request()).post("/api/v1/certificates").then().statusCode(201).extract().path("number");
+        }
+    }
+
+    public static Issuer newIssuer() {
+        BodyWithCertifier b = newBody();
+        String holder = newEnterprise();
+        newProduct(holder, "M-1");
+        return new Issuer(b.code(), b.certifierToken(), holder, "M-1", newEligibleStandard());
     }
 }

@@ -1,0 +1,60 @@
+package org.szmark.certificate;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
+import java.util.Optional;
+
+@ApplicationScoped
+public class CertificateRepository implements PanacheRepository<Certificate> {
+
+    public Optional<Certificate> findByNumber(String number) {
+        return find("number", number).firstResultOptional();
+    }
+
+    /** Status changes serialise on the certificate row so each gets the next sequence number. */
+    public Optional<Certificate> lockByNumber(String number) {
+        return find("number", number).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** Filters of the public listing; a null filter matches everything. */
+    public record Filter(CertificateStatus status, Long bodyId, Long holderId, Long standardId) {}
+
+    public PanacheQuery<Certificate> search(Filter f, LocalDate today) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Parameters p = new Parameters();
+        if (f.bodyId() != null) {
+            q.append(" and bodyId = :body");
+            p.and("body", f.bodyId());
+        }
+        if (f.holderId() != null) {
+            q.append(" and holderId = :holder");
+            p.and("holder", f.holderId());
+        }
+        if (f.standardId() != null) {
+            q.append(" and standardId = :standard");
+            p.and("standard", f.standardId());
+        }
+        if (f.status() != null) {
+            switch (f.status()) {
+                case VALID, SUSPENDED -> {
+                    q.append(" and status = :status and expiryDate >= :today");
+                    p.and("status", f.status()).and("today", today);
+                }
+                case EXPIRED -> {
+                    q.append(" and status in :open and expiryDate < :today");
+                    p.and("open", java.util.List.of(CertificateStatus.VALID, CertificateStatus.SUSPENDED)).and("today", today);
+                }
+                default -> {
+                    q.append(" and status = :status");
+                    p.and("status", f.status());
+                }
+            }
+        }
+        return find(q.toString(), Sort.by("id", Sort.Direction.Descending), p);
+    }
+}

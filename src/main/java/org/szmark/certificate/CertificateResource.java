@@ -1,0 +1,172 @@
+package org.szmark.certificate;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import org.szmark.account.Actor;
+import org.szmark.account.CurrentActor;
+import org.szmark.account.Role;
+import org.szmark.body.BodyService;
+import org.szmark.certificate.CertificateViews.BatchItem;
+import org.szmark.certificate.CertificateViews.BatchRequest;
+import org.szmark.certificate.CertificateViews.BatchResult;
+import org.szmark.certificate.CertificateViews.CertificateView;
+import org.szmark.certificate.CertificateViews.IssueRequest;
+import org.szmark.certificate.CertificateViews.StatusRequest;
+import org.szmark.common.DomainException;
+import org.szmark.common.InvalidInput;
+import org.szmark.common.NotFound;
+import org.szmark.common.PageRequest;
+import org.szmark.common.PageView;
+import org.szmark.enterprise.EnterpriseService;
+import org.szmark.standard.StandardService;
+import org.szmark.web.Problem;
+
+/** Certificates: certifiers issue and change status of their own body's certificates; anyone reads. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CertificateResource {
+
+    @Inject CertificateService service;
+    @Inject CertificateViewer viewer;
+    @Inject Idempotency idempotency;
+    @Inject CurrentActor actor;
+    @Inject BodyService bodies;
+    @Inject EnterpriseService enterprises;
+    @Inject StandardService standards;
+
+    @GET
+    @Path("certificates/{number}")
+    public CertificateView get(@PathParam("number") String number) {
+        return viewer.view(service.get(number), true);
+    }
+
+    /**
+     * Listing with filters. {@code mine=true} scopes it to the caller: a certifier's body, or an
+     * enterprise account's own certificates.
+     */
+    @GET
+    @Path("certificates")
+    public PageView<CertificateView> list(@QueryParam("status") String status, @QueryParam("body") String body,
+                                          @QueryParam("holder") String holder, @QueryParam("standard") String standard,
+                                          @QueryParam("mine") String mine, @BeanParam PageRequest page) {
+        Long bodyId = body == null || body.isBlank() ? null : bodyOrEmpty(body);
+        Long holderId = holder == null || holder.isBlank() ? null : holderOrEmpty(holder);
+        Long standardId = standard == null || standard.isBlank() ? null : standardOrEmpty(standard);
+        if ("true".equalsIgnoreCase(mine)) {
+            Actor a = actor.find().orElseThrow(io.quarkus.security.UnauthorizedException::new);
+            if (a.role() == Role.CERTIFIER) bodyId = a.bodyId();
+            if (a.role() == Role.ENTERPRISE) holderId = a.enterpriseId();
+        }
+        var filter = new CertificateRepository.Filter(parseStatus(status), bodyId, holderId, standardId);
+        if ((bodyId != null && bodyId < 0) || (holderId != null && holderId < 0) || (standardId != null && standardId < 0)) {
+            return new PageView<>(List.of(), page.page(), page.size(), 0);
+        }
+        return service.search(filter, page.page(), page.size()).map(c -> viewer.view(c, false));
+    }
+
+    @POST
+    @Path("certificates")
+    @RolesAllowed(Role.CERTIFIER_ROLE)
+    public Response issue(@Valid @NotNull IssueRequest request, @HeaderParam(Idempotency.HEADER) String key) {
+        Actor a = actor.get();
+        return idempotency.run(a, key, "POST", "/api/v1/certificates", request,
+                () -> new Idempotency.Outcome(201, viewer.view(service.issue(request, a), true)));
+    }
+
+    /** Up to {@code szmark.certificates.max-batch-size} certificates; see docs/records.md for the semantics. */
+    @POST
+    @Path("certificates:batch")
+    @RolesAllowed(Role.CERTIFIER_ROLE)
+    public Response issueBatch(@Valid @NotNull BatchRequest request, @HeaderParam(Idempotency.HEADER) String key) {
+        Actor a = actor.get();
+        return idempotency.run(a, key, "POST", "/api/v1/certificates:batch", request, () -> {
+            List<Object> outcomes = service.issueBatch(request.certificates(), a);
+            List<BatchItem> items = new ArrayList<>(outcomes.size());
+            int issued = 0;
+            for (int i = 0; i < outcomes.size(); i++) {
+                Object o = outcomes.get(i);
+                if (o instanceof Certificate c) {
+                    issued++;
+                    items.add(new BatchItem(i, 201, viewer.view(c, false), null));
+                } else {
+                    DomainException e = (DomainException) o;
+                    items.add(new BatchItem(i, e.status(), null,
+                            Problem.of(e.type(), e.title(), e.status(), e.getMessage(), e.fieldErrors())));
+                }
+            }
+            return new Idempotency.Outcome(200, new BatchResult(issued, outcomes.size() - issued, items));
+        });
+    }
+
+    /** suspend, reinstate, revoke or cancel: one signed status event each (docs/records.md). */
+    @POST
+    @Path("certificates/{number}/{action: suspend|reinstate|revoke|cancel}")
+    @RolesAllowed(Role.CERTIFIER_ROLE)
+    public Response changeStatus(@PathParam("number") String number, @PathParam("action") String action,
+                                 @Valid @NotNull StatusRequest request, @HeaderParam(Idempotency.HEADER) String key) {
+        StatusChange change = switch (action) {
+            case "suspend" -> StatusChange.SUSPENDED;
+            case "reinstate" -> StatusChange.REINSTATED;
+            case "revoke" -> StatusChange.REVOKED;
+            default -> StatusChange.CANCELLED;
+        };
+        return change(number, change, request, key, action);
+    }
+
+    private Response change(String number, StatusChange change, StatusRequest request, String key, String verb) {
+        Actor a = actor.get();
+        String path = "/api/v1/certificates/" + CertificateService.normaliseNumber(number) + "/" + verb;
+        return idempotency.run(a, key, "POST", path, request,
+                () -> new Idempotency.Outcome(200, viewer.view(service.changeStatus(number, change, request, a), true)));
+    }
+
+    private static CertificateStatus parseStatus(String s) {
+        if (s == null || s.isBlank()) return null;
+        try {
+            return CertificateStatus.valueOf(s.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.field("status", "must be one of VALID, SUSPENDED, REVOKED, CANCELLED, EXPIRED");
+        }
+    }
+
+    // An unknown filter value matches nothing rather than being an error: -1 stands for "no such thing".
+    private Long bodyOrEmpty(String code) {
+        try {
+            return bodies.get(code).id;
+        } catch (NotFound e) {
+            return -1L;
+        }
+    }
+
+    private Long holderOrEmpty(String code) {
+        try {
+            return enterprises.get(code).id;
+        } catch (NotFound e) {
+            return -1L;
+        }
+    }
+
+    private Long standardOrEmpty(String number) {
+        try {
+            return standards.get(number).id;
+        } catch (NotFound e) {
+            return -1L;
+        }
+    }
+}

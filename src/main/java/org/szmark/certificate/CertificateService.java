@@ -1,0 +1,363 @@
+package org.szmark.certificate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.szmark.account.Actor;
+import org.szmark.account.Role;
+import org.szmark.body.BodyStatus;
+import org.szmark.body.CertificationBody;
+import org.szmark.certificate.CertificateViews.IssueRequest;
+import org.szmark.certificate.CertificateViews.StatusRequest;
+import org.szmark.common.Conflict;
+import org.szmark.common.DomainException;
+import org.szmark.common.DomainException.FieldError;
+import org.szmark.common.InvalidInput;
+import org.szmark.common.NotFound;
+import org.szmark.common.PageView;
+import org.szmark.common.Unprocessable;
+import org.szmark.config.SzmarkConfig;
+import org.szmark.crypto.SignedEnvelope;
+import org.szmark.enterprise.Enterprise;
+import org.szmark.enterprise.EnterpriseRepository;
+import org.szmark.enterprise.Product;
+import org.szmark.enterprise.ProductRepository;
+import org.szmark.ident.IdentifierException;
+import org.szmark.keys.BodyKeyService;
+import org.szmark.qr.QrToken;
+import org.szmark.standard.Standard;
+import org.szmark.standard.StandardNumber;
+import org.szmark.standard.StandardRepository;
+
+/** Issuance and the status lifecycle of certificates (docs/records.md, domain rules in docs/trust-model.md). */
+@ApplicationScoped
+public class CertificateService {
+
+    @Inject CertificateRepository certificates;
+    @Inject StatusEventRepository events;
+    @Inject EnterpriseRepository enterprises;
+    @Inject ProductRepository products;
+    @Inject StandardRepository standards;
+    @Inject BodyKeyService keys;
+    @Inject SignedRecords records;
+    @Inject EntityManager em;
+    @Inject Validator validator;
+    @Inject SzmarkConfig config;
+    @Inject Clock clock;
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public Certificate get(String number) {
+        return certificates.findByNumber(normaliseNumber(number))
+                .orElseThrow(() -> new NotFound("No certificate " + number));
+    }
+
+    public List<StatusEvent> history(Certificate c) {
+        return events.historyOf(c.id);
+    }
+
+    public PageView<Certificate> search(CertificateRepository.Filter filter, int page, int size) {
+        var q = certificates.search(filter, today()).page(page, size);
+        return new PageView<>(q.list(), page, size, q.count());
+    }
+
+    @Transactional
+    public Certificate issue(IssueRequest request, Actor actor) {
+        CertificationBody body = lockActiveBody(actor);
+        return issueOne(request, actor, body, keys.signerFor(body.id), new HashSet<>());
+    }
+
+    /**
+     * Issues a batch in one transaction. Each item is checked on its own; items that fail are reported
+     * with their problem and not issued, the others are issued together.
+     */
+    @Transactional
+    public List<Object> issueBatch(List<IssueRequest> items, Actor actor) {
+        int max = config.certificates().maxBatchSize();
+        if (items.isEmpty() || items.size() > max) {
+            throw InvalidInput.field("certificates", "must hold 1 to " + max + " certificates");
+        }
+        CertificationBody body = lockActiveBody(actor);
+        BodyKeyService.Signer signer = keys.signerFor(body.id);
+        Set<String> numbers = new HashSet<>();
+        List<Object> results = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            IssueRequest item = items.get(i);
+            try {
+                if (item == null) throw InvalidInput.field("certificates[" + i + "]", "must be an object");
+                validate(item);
+                results.add(issueOne(item, actor, body, signer, numbers));
+            } catch (DomainException e) {
+                results.add(e);
+            }
+        }
+        return results;
+    }
+
+    @Transactional
+    public Certificate changeStatus(String rawNumber, StatusChange change, StatusRequest request, Actor actor) {
+        if (change == StatusChange.ISSUED || change == StatusChange.SUPERSEDED) {
+            throw new IllegalArgumentException("not a requestable change: " + change);
+        }
+        Certificate c = certificates.lockByNumber(normaliseNumber(rawNumber))
+                .filter(x -> actor.isCertifierOf(x.bodyId))
+                .orElseThrow(() -> new NotFound("No certificate " + rawNumber + " of your body"));
+        CertificationBody body = em.find(CertificationBody.class, c.bodyId);
+        // A suspended or withdrawn body may still take trust away, never give it.
+        if (body.status != BodyStatus.ACTIVE && change == StatusChange.REINSTATED) {
+            throw new Conflict("body-not-active", "Body " + body.code + " is " + body.status + " and cannot reinstate certificates");
+        }
+        if (!request.reasonCode().allowedFor.contains(change)) {
+            throw InvalidInput.field("reasonCode", request.reasonCode() + " is not a reason for " + change);
+        }
+        if (request.reasonCode() == ReasonCode.OTHER && (request.reasonText() == null || request.reasonText().isBlank())) {
+            throw InvalidInput.field("reasonText", "is required when the reason code is OTHER");
+        }
+        OffsetDateTime now = now();
+        OffsetDateTime effective = request.effectiveAt() == null ? now
+                : request.effectiveAt().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        if (effective.isAfter(now)) {
+            throw InvalidInput.field("effectiveAt", "must not lie in the future");
+        }
+        if (effective.toLocalDate().isBefore(c.issueDate)) {
+            throw InvalidInput.field("effectiveAt", "must not be before the issue date " + c.issueDate);
+        }
+        CertificateStatus current = c.statusOn(today());
+        if (!change.allowedFrom(current)) {
+            throw new Conflict("transition-not-allowed", "A " + current + " certificate cannot be " + change
+                    + (current.isFinal() ? " (" + current + " is final)" : ""));
+        }
+        LocalDate until = null;
+        if (change == StatusChange.SUSPENDED) {
+            LocalDate start = effective.toLocalDate();
+            LocalDate max = start.plus(config.certificates().maxSuspension());
+            until = request.suspendedUntil() == null ? max : request.suspendedUntil();
+            if (!until.isAfter(start)) throw InvalidInput.field("suspendedUntil", "must be after the start of the suspension");
+            if (until.isAfter(max)) {
+                throw InvalidInput.field("suspendedUntil", "must be at most " + config.certificates().maxSuspension()
+                        + " after the start of the suspension (" + max + ")");
+            }
+        } else if (request.suspendedUntil() != null) {
+            throw InvalidInput.field("suspendedUntil", "applies only to suspensions");
+        }
+        appendEvent(c, body, change, request.reasonCode().name(), trimToNull(request.reasonText()), effective, until, actor,
+                keys.signerFor(body.id));
+        return c;
+    }
+
+    // ---- internals ----
+
+    private CertificationBody lockActiveBody(Actor actor) {
+        if (actor.role() != Role.CERTIFIER || actor.bodyId() == null) {
+            throw new IllegalStateException("issuance needs a certifier");
+        }
+        // One issuer at a time per body: serial numbers and the number-uniqueness check stay simple and exact.
+        CertificationBody body = em.find(CertificationBody.class, actor.bodyId(), LockModeType.PESSIMISTIC_WRITE);
+        if (body.status != BodyStatus.ACTIVE) {
+            throw new Conflict("body-not-active", "Body " + body.code + " is " + body.status + " and cannot issue certificates");
+        }
+        return body;
+    }
+
+    private void validate(IssueRequest item) {
+        Set<ConstraintViolation<IssueRequest>> v = validator.validate(item);
+        if (!v.isEmpty()) {
+            List<FieldError> errors = v.stream().map(x -> new FieldError(x.getPropertyPath().toString(), x.getMessage()))
+                    .sorted((a, b) -> a.field().compareTo(b.field())).toList();
+            throw new InvalidInput(errors.stream().map(e -> e.field() + ": " + e.message())
+                    .reduce((a, b) -> a + "; " + b).orElse("invalid"), errors);
+        }
+    }
+
+    private Certificate issueOne(IssueRequest r, Actor actor, CertificationBody body, BodyKeyService.Signer signer,
+                                 Set<String> batchNumbers) {
+        Enterprise holder = enterprises.findByCreditCode(r.holder().trim().toUpperCase())
+                .orElseThrow(() -> new Unprocessable("unknown-holder", "No enterprise with credit code " + r.holder()
+                        + " is registered", List.of(new FieldError("holder", "unknown enterprise"))));
+        Product product = products.findByModel(holder.id, r.productModel().trim())
+                .orElseThrow(() -> new Unprocessable("unknown-product", "Enterprise " + holder.creditCode
+                        + " has no product with model " + r.productModel(), List.of(new FieldError("productModel", "unknown product"))));
+        String standardNumber;
+        try {
+            standardNumber = StandardNumber.parse(r.standard()).toString();
+        } catch (IdentifierException e) {
+            throw InvalidInput.field("standard", e.getMessage());
+        }
+        Standard standard = standards.findByNumber(standardNumber)
+                .orElseThrow(() -> new Unprocessable("unknown-standard", "Standard " + standardNumber + " is not in the catalogue",
+                        List.of(new FieldError("standard", "not in the catalogue"))));
+        LocalDate today = today();
+        LocalDate issueDate = r.issueDate() == null ? today : r.issueDate();
+        if (!standard.eligibleOn(issueDate)) {
+            throw new Unprocessable("standard-not-eligible", "Standard " + standard.number + " is not eligible for the mark"
+                    + " (it must be current with a passed advancedness evaluation)", List.of(new FieldError("standard", "not eligible")));
+        }
+        if (!QrToken.standardNumberEncodable(standard.number)) {
+            throw new Unprocessable("standard-not-encodable", "Standard number " + standard.number + " is too long for the QR code",
+                    List.of(new FieldError("standard", "too long for the QR code")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (issueDate.isAfter(today.plusDays(30))) errors.add(new FieldError("issueDate", "must not be more than 30 days ahead"));
+        int years = config.certificates().maxValidityYears();
+        LocalDate latest = issueDate.plusYears(years).minusDays(1);
+        LocalDate expiry = r.expiryDate() == null ? latest : r.expiryDate();
+        if (expiry.isAfter(latest)) errors.add(new FieldError("expiryDate", "must be at most " + years + " years after the issue date (" + latest + ")"));
+        if (expiry.isBefore(issueDate)) errors.add(new FieldError("expiryDate", "must not be before the issue date"));
+        if (!QrToken.expiryEncodable(expiry)) errors.add(new FieldError("expiryDate", "is outside the range a QR code can carry"));
+
+        Certificate predecessor = null;
+        LocalDate firstIssue = r.firstIssueDate() == null ? issueDate : r.firstIssueDate();
+        if (r.predecessor() != null && !r.predecessor().isBlank()) {
+            predecessor = certificates.lockByNumber(normaliseNumber(r.predecessor()))
+                    .filter(p -> p.bodyId.equals(body.id))
+                    .orElseThrow(() -> new Unprocessable("unknown-predecessor", "No certificate " + r.predecessor() + " of your body",
+                            List.of(new FieldError("predecessor", "unknown certificate"))));
+            if (!predecessor.holderId.equals(holder.id)) errors.add(new FieldError("predecessor", "belongs to another holder"));
+            if (predecessor.successorId != null) {
+                throw new Conflict("already-renewed", "Certificate " + predecessor.number + " was already renewed");
+            }
+            CertificateStatus ps = predecessor.statusOn(today);
+            if (ps == CertificateStatus.REVOKED || ps == CertificateStatus.CANCELLED) {
+                throw new Conflict("predecessor-ended", "Certificate " + predecessor.number + " is " + ps + " and cannot be renewed");
+            }
+            if (r.firstIssueDate() == null) firstIssue = predecessor.firstIssueDate;
+        }
+        if (firstIssue.isAfter(issueDate)) errors.add(new FieldError("firstIssueDate", "must not be after the issue date"));
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).get(), errors);
+        }
+
+        String number;
+        if (r.number() == null || r.number().isBlank()) {
+            number = nextNumber(body, issueDate.getYear());
+        } else {
+            number = normaliseNumber(r.number());
+            if (!number.matches("[A-Z0-9][A-Z0-9./-]*") || !QrToken.certificateNumberEncodable(number)) {
+                throw InvalidInput.field("number", "must be at most " + QrToken.MAX_CERTIFICATE_NUMBER_LENGTH
+                        + " characters of A-Z, 0-9, '-', '.', '/' starting with a letter or digit");
+            }
+        }
+        if (!batchNumbers.add(number) || certificates.findByNumber(number).isPresent()) {
+            throw new Conflict("duplicate-certificate", "Certificate number " + number + " is already taken");
+        }
+
+        OffsetDateTime now = now();
+        Certificate c = new Certificate();
+        c.number = number;
+        c.bodyId = body.id;
+        c.holderId = holder.id;
+        c.productId = product.id;
+        c.standardId = standard.id;
+        c.status = CertificateStatus.VALID;
+        c.issueDate = issueDate;
+        c.expiryDate = expiry;
+        c.firstIssueDate = firstIssue;
+        c.predecessorId = predecessor == null ? null : predecessor.id;
+        c.scope = r.scope().trim();
+        c.certificationMode = r.certificationMode().trim();
+        c.siteName = trimToNull(r.productionSite().name());
+        c.siteAddress = r.productionSite().address().trim();
+        c.statusChangedAt = now;
+        c.keyId = signer.keyId();
+        c.signedAt = now;
+        c.createdBy = actor.accountId();
+        c.payload = records.certificate(c, body, holder, product, standard, predecessor == null ? null : predecessor.number);
+        SignedEnvelope env = signer.sign(c.payload);
+        c.signature = env.signature();
+        certificates.persist(c);
+        appendEvent(c, body, StatusChange.ISSUED, null, null, now, null, actor, signer);
+        if (predecessor != null) {
+            predecessor.successorId = c.id;
+            if (StatusChange.SUPERSEDED.allowedFrom(predecessor.statusOn(today))) {
+                appendEvent(predecessor, body, StatusChange.SUPERSEDED, ReasonCode.RECERTIFIED.name(),
+                        "Superseded by " + c.number, now, null, actor, signer);
+            }
+        }
+        return c;
+    }
+
+    private void appendEvent(Certificate c, CertificationBody body, StatusChange change, String reasonCode, String reasonText,
+                             OffsetDateTime effective, LocalDate suspendedUntil, Actor actor, BodyKeyService.Signer signer) {
+        byte[] previous = null;
+        if (c.eventCount > 0) {
+            previous = em.createQuery("select e.payload from StatusEvent e where e.certificateId = :c and e.seq = :s", byte[].class)
+                    .setParameter("c", c.id).setParameter("s", c.eventCount).getSingleResult();
+        }
+        StatusEvent e = new StatusEvent();
+        e.certificateId = c.id;
+        e.seq = c.eventCount + 1;
+        e.event = change;
+        e.fromStatus = change == StatusChange.ISSUED ? null : c.statusOn(today());
+        e.toStatus = change.to;
+        e.reasonCode = reasonCode;
+        e.reasonText = reasonText;
+        e.effectiveAt = effective;
+        e.suspendedUntil = suspendedUntil;
+        e.actorAccount = actor.accountId();
+        e.recordedAt = now();
+        e.keyId = signer.keyId();
+        e.payload = records.event(c, e, actor.role().name(), body.code, previous);
+        e.signature = signer.sign(e.payload).signature();
+        events.persist(e);
+        c.eventCount = e.seq;
+        if (change != StatusChange.ISSUED) {
+            c.status = change.to;
+            c.statusReasonCode = reasonCode;
+            c.statusReasonText = reasonText;
+            c.statusChangedAt = effective;
+            c.suspendedUntil = suspendedUntil;
+        }
+    }
+
+    /** {@code SZBZ-<body code>-<year>-<5-digit serial>}; the body row lock makes the counter exact. */
+    private String nextNumber(CertificationBody body, int year) {
+        List<?> rows = em.createNativeQuery("select last_serial from certificate_serial where body_id = ?1 and serial_year = ?2")
+                .setParameter(1, body.id).setParameter(2, year).getResultList();
+        int next;
+        if (rows.isEmpty()) {
+            next = 1;
+            em.createNativeQuery("insert into certificate_serial (body_id, serial_year, last_serial) values (?1, ?2, 1)")
+                    .setParameter(1, body.id).setParameter(2, year).executeUpdate();
+        } else {
+            next = ((Number) rows.get(0)).intValue() + 1;
+            em.createNativeQuery("update certificate_serial set last_serial = ?1 where body_id = ?2 and serial_year = ?3")
+                    .setParameter(1, next).setParameter(2, body.id).setParameter(3, year).executeUpdate();
+        }
+        // Skip serials a body already used for numbers of its own choosing in the same shape.
+        String candidate = String.format("SZBZ-%s-%d-%05d", body.code, year, next);
+        while (certificates.findByNumber(candidate).isPresent()) {
+            next++;
+            em.createNativeQuery("update certificate_serial set last_serial = ?1 where body_id = ?2 and serial_year = ?3")
+                    .setParameter(1, next).setParameter(2, body.id).setParameter(3, year).executeUpdate();
+            candidate = String.format("SZBZ-%s-%d-%05d", body.code, year, next);
+        }
+        return candidate;
+    }
+
+    public static String normaliseNumber(String raw) {
+        return raw == null ? "" : raw.trim().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static String trimToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

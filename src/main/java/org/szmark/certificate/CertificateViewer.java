@@ -1,0 +1,79 @@
+package org.szmark.certificate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.szmark.body.BodyStatus;
+import org.szmark.body.CertificationBody;
+import org.szmark.certificate.CertificateViews.CertificateView;
+import org.szmark.certificate.CertificateViews.EventView;
+import org.szmark.certificate.CertificateViews.Party;
+import org.szmark.certificate.CertificateViews.ProductView;
+import org.szmark.certificate.CertificateViews.ProductionSite;
+import org.szmark.certificate.CertificateViews.Signature;
+import org.szmark.certificate.CertificateViews.StandardRef;
+import org.szmark.certificate.CertificateViews.StatusReason;
+import org.szmark.crypto.SignedEnvelope;
+import org.szmark.enterprise.Enterprise;
+import org.szmark.enterprise.Product;
+import org.szmark.keys.BodyKeyService;
+import org.szmark.keys.KeyTrust;
+import org.szmark.standard.Standard;
+
+/** Assembles what the public sees of a certificate: bound data, live status, signed records, history. */
+@ApplicationScoped
+public class CertificateViewer {
+
+    @Inject EntityManager em;
+    @Inject CertificateService service;
+    @Inject BodyKeyService keys;
+
+    public CertificateView view(Certificate c, boolean withHistory) {
+        LocalDate today = service.today();
+        CertificationBody body = em.find(CertificationBody.class, c.bodyId);
+        Enterprise holder = em.find(Enterprise.class, c.holderId);
+        Product product = em.find(Product.class, c.productId);
+        Standard standard = em.find(Standard.class, c.standardId);
+        CertificateStatus status = c.statusOn(today);
+        KeyTrust trust = keys.find(c.keyId).map(k -> k.trustAt(c.signedAt.toInstant())).orElse(KeyTrust.UNKNOWN_KEY);
+        // The mark may be used only on a valid certificate of an active body, signed by a trustworthy key.
+        boolean usable = status == CertificateStatus.VALID && body.status == BodyStatus.ACTIVE && trust.trusted();
+        StatusReason reason = c.statusReasonCode == null && status != CertificateStatus.EXPIRED ? null
+                : new StatusReason(status == CertificateStatus.EXPIRED ? "EXPIRED" : c.statusReasonCode,
+                        status == CertificateStatus.EXPIRED ? "Expired on " + c.expiryDate : c.statusReasonText,
+                        status == CertificateStatus.EXPIRED ? c.expiryDate.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC) : c.statusChangedAt,
+                        c.suspendedUntil);
+        List<EventView> history = withHistory ? service.history(c).stream().map(CertificateViewer::event).toList() : null;
+        return new CertificateView(
+                c.number, status, usable, reason,
+                new Party(body.code, body.approvalNumber, null, body.nameZh, body.nameEn, null, body.status.name()),
+                new Party(null, null, holder.creditCode, holder.nameZh, holder.nameEn, holder.addressZh, null),
+                new ProductView(product.nameZh, product.nameEn, product.model, product.trademark, product.gtin),
+                new ProductionSite(c.siteName, c.siteAddress),
+                new StandardRef(standard.number, standard.titleZh, standard.titleEn, standard.eligibleOn(today)),
+                c.scope, c.certificationMode, c.issueDate, c.expiryDate, c.firstIssueDate,
+                numberOf(c.predecessorId), numberOf(c.successorId),
+                OffsetDateTime.now(java.time.Clock.systemUTC()).withNano(0),
+                new Signature(c.keyId, trust.name()),
+                envelope(c.payload, c.signature, c.keyId),
+                history);
+    }
+
+    private String numberOf(Long id) {
+        return id == null ? null : em.find(Certificate.class, id).number;
+    }
+
+    static EventView event(StatusEvent e) {
+        return new EventView(e.seq, e.event, e.fromStatus, e.toStatus, e.reasonCode, e.reasonText, e.effectiveAt,
+                e.suspendedUntil, e.recordedAt, envelope(e.payload, e.signature, e.keyId));
+    }
+
+    static Map<String, String> envelope(byte[] payload, byte[] signature, String keyId) {
+        return new SignedEnvelope(payload, signature, keyId).toMap();
+    }
+}

@@ -1,0 +1,70 @@
+package org.szmark.keys;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+import org.szmark.account.Role;
+import org.szmark.body.BodyService;
+import org.szmark.body.CertificationBody;
+
+/** A body's signing keys: anyone reads them; the authority rotates and revokes them. */
+@Path("/api/v1/bodies/{code}/keys")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class BodyKeyResource {
+
+    @Inject BodyService bodies;
+    @Inject BodyKeyService keys;
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record KeyView(String keyId, String algorithm, String publicKey, String certificate, OffsetDateTime notBefore,
+                          OffsetDateTime notAfter, OffsetDateTime retiredAt, OffsetDateTime revokedAt,
+                          OffsetDateTime compromisedAt, String revocationReason) {
+        static KeyView of(BodyKey k) {
+            return new KeyView(k.keyId, "Ed25519", Base64.getEncoder().encodeToString(k.publicKey),
+                    Base64.getEncoder().encodeToString(k.certificate), k.notBefore, k.notAfter, k.retiredAt,
+                    k.revokedAt, k.compromisedAt, k.revocationReason);
+        }
+    }
+
+    /** {@code compromisedAt} absent: the key stops being trusted from the revocation on. */
+    public record RevokeRequest(OffsetDateTime compromisedAt, @NotBlank @Size(max = 500) String reason) {}
+
+    @GET
+    public List<KeyView> list(@PathParam("code") String code) {
+        return keys.ofBody(bodies.get(code).id).stream().map(KeyView::of).toList();
+    }
+
+    /** Rotation: a new key signs from now on; earlier keys are retired but stay verifiable. */
+    @POST
+    @RolesAllowed(Role.AUTHORITY_ROLE)
+    public Response rotate(@PathParam("code") String code) {
+        CertificationBody b = bodies.get(code);
+        return Response.status(201).entity(KeyView.of(keys.issue(b))).build();
+    }
+
+    @POST
+    @Path("{keyId}/revoke")
+    @RolesAllowed(Role.AUTHORITY_ROLE)
+    public KeyView revoke(@PathParam("code") String code, @PathParam("keyId") String keyId,
+                          @Valid @NotNull RevokeRequest request) {
+        CertificationBody b = bodies.get(code);
+        return KeyView.of(keys.revoke(b, keyId, request.compromisedAt() == null ? null : request.compromisedAt().toInstant(),
+                request.reason().trim()));
+    }
+}
