@@ -59,6 +59,8 @@ public class CertificateViewer {
                 c.scope, c.certificationMode, c.issueDate, c.expiryDate, c.firstIssueDate,
                 numberOf(c.predecessorId), numberOf(c.successorId),
                 OffsetDateTime.now(java.time.Clock.systemUTC()).withNano(0),
+                null,
+                null,
                 new Signature(c.keyId, trust.name()),
                 envelope(c.payload, c.signature, c.keyId),
                 history);
@@ -70,7 +72,7 @@ public class CertificateViewer {
 
     static EventView event(StatusEvent e) {
         return new EventView(e.seq, e.event, e.fromStatus, e.toStatus, e.reasonCode, e.reasonText, e.effectiveAt,
-                e.suspendedUntil, e.recordedAt, envelope(e.payload, e.signature, e.keyId));
+                e.suspendedUntil, e.recordedAt, null, envelope(e.payload, e.signature, e.keyId));
     }
 
     static Map<String, String> envelope(byte[] payload, byte[] signature, String keyId) {

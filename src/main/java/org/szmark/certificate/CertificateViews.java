@@ -55,7 +55,7 @@ public final class CertificateViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EventView(int seq, StatusChange event, CertificateStatus from, CertificateStatus to,
                             String reasonCode, String reasonText, OffsetDateTime effectiveAt, LocalDate suspendedUntil,
-                            OffsetDateTime recordedAt, Map<String, String> signed) {}
+                            OffsetDateTime recordedAt, Long logIndex, Map<String, String> signed) {}
 
     /** Whether the signature key was trustworthy when the record was signed. */
     public record Signature(String keyId, String keyTrust) {}
@@ -79,6 +79,8 @@ public final class CertificateViews {
             String predecessor,
             String successor,
             OffsetDateTime asOf,
+            String qrUrl,
+            Long logIndex,
             Signature signature,
             Map<String, String> signed,
             List<EventView> history) {}
