@@ -93,6 +93,10 @@ public class Certificate {
     @Column(name = "key_id", nullable = false, length = 16)
     public String keyId;
 
+    /** Ed25519 signature of the QR claims bytes (docs/qr-token.md) by the same key. */
+    @Column(name = "qr_signature")
+    public byte[] qrSignature;
+
     @Column(name = "signed_at", nullable = false)
     public OffsetDateTime signedAt;
 

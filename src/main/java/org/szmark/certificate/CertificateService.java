@@ -279,6 +279,7 @@ public class CertificateService {
         c.payload = records.certificate(c, body, holder, product, standard, predecessor == null ? null : predecessor.number);
         SignedEnvelope env = signer.sign(c.payload);
         c.signature = env.signature();
+        c.qrSignature = signer.signRaw(QrToken.claimsBytes(qrClaims(c, holder.creditCode, standard.number)));
         certificates.persist(c);
         appendEvent(c, body, StatusChange.ISSUED, null, null, now, null, actor, signer);
         if (predecessor != null) {
@@ -347,6 +348,12 @@ public class CertificateService {
             candidate = String.format("SZBZ-%s-%d-%05d", body.code, year, next);
         }
         return candidate;
+    }
+
+    /** The offline claims a label's QR code carries (docs/qr-token.md). */
+    public static org.szmark.qr.QrClaims qrClaims(Certificate c, String creditCode, String standardNumber) {
+        return new org.szmark.qr.QrClaims(java.util.HexFormat.of().parseHex(c.keyId.substring(0, 8)), c.number, creditCode,
+                standardNumber, c.expiryDate);
     }
 
     public static String normaliseNumber(String raw) {

@@ -32,6 +32,7 @@ public class CertificateViewer {
     @Inject EntityManager em;
     @Inject CertificateService service;
     @Inject BodyKeyService keys;
+    @Inject org.szmark.qr.QrCodes qr;
 
     public CertificateView view(Certificate c, boolean withHistory) {
         LocalDate today = service.today();
@@ -59,7 +60,7 @@ public class CertificateViewer {
                 c.scope, c.certificationMode, c.issueDate, c.expiryDate, c.firstIssueDate,
                 numberOf(c.predecessorId), numberOf(c.successorId),
                 OffsetDateTime.now(java.time.Clock.systemUTC()).withNano(0),
-                null,
+                c.qrSignature == null ? null : qr.url(qr.token(c, holder.creditCode, standard.number)),
                 null,
                 new Signature(c.keyId, trust.name()),
                 envelope(c.payload, c.signature, c.keyId),

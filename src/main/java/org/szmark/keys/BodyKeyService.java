@@ -48,6 +48,11 @@ public class BodyKeyService {
         public SignedEnvelope sign(byte[] canonicalPayload) {
             return SignedEnvelope.sign(canonicalPayload, keyId, key);
         }
+
+        /** A bare Ed25519 signature, for formats that carry their own framing (QR tokens). */
+        public byte[] signRaw(byte[] message) {
+            return Ed25519.sign(key, message);
+        }
     }
 
     /** Certifies a fresh key for the body and retires its previous keys (they stay verifiable). */

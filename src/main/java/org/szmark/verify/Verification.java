@@ -1,0 +1,26 @@
+package org.szmark.verify;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.szmark.certificate.CertificateViews.CertificateView;
+
+/**
+ * The result of checking a QR token: verdict, machine-readable reason, what the token claims, and, for
+ * a genuine token, the certificate as the registry holds it now.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Verification(Verdict verdict, boolean genuine, String reasonCode, String reason, Claims claims,
+                           CertificateView certificate, LogInclusion log, OffsetDateTime asOf) {
+
+    /** The offline claims carried by the token itself. */
+    public record Claims(String certificateNumber, String creditCode, String standardNumber, LocalDate expiryDate,
+                         String keyIdPrefix, int formatVersion) {}
+
+    /** Where the certificate's latest event sits in the public log, and whether its inclusion was checked. */
+    public record LogInclusion(long index, Long checkpointSize, boolean inclusionVerified) {}
+
+    public Verification withLog(LogInclusion l) {
+        return new Verification(verdict, genuine, reasonCode, reason, claims, certificate, l, asOf);
+    }
+}

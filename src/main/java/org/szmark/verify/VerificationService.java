@@ -1,0 +1,155 @@
+package org.szmark.verify;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.szmark.body.BodyStatus;
+import org.szmark.body.CertificationBody;
+import org.szmark.certificate.Certificate;
+import org.szmark.certificate.CertificateRepository;
+import org.szmark.certificate.CertificateService;
+import org.szmark.certificate.CertificateStatus;
+import org.szmark.certificate.CertificateViewer;
+import org.szmark.certificate.CertificateViews.CertificateView;
+import org.szmark.crypto.Ed25519;
+import org.szmark.enterprise.Enterprise;
+import org.szmark.keys.BodyKey;
+import org.szmark.keys.BodyKeyService;
+import org.szmark.keys.KeyTrust;
+import org.szmark.qr.DecodedToken;
+import org.szmark.qr.QrClaims;
+import org.szmark.qr.QrToken;
+import org.szmark.qr.TokenException;
+import org.szmark.standard.Standard;
+
+/**
+ * Checks a QR token: the signature against the body keys the authority certified, the key's standing
+ * when the certificate was signed, that the registry's record says the same, and the live status.
+ * Never throws for bad input: every failure is a NOT_GENUINE verdict with its reason.
+ */
+@ApplicationScoped
+public class VerificationService {
+
+    /** Anything longer is refused unread. */
+    public static final int MAX_TOKEN_INPUT = 1024;
+
+    @Inject BodyKeyService keys;
+    @Inject CertificateRepository certificates;
+    @Inject CertificateViewer viewer;
+    @Inject EntityManager em;
+    @Inject Clock clock;
+
+    @Transactional
+    public Verification verify(String rawToken) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).withNano(0);
+        if (rawToken == null || rawToken.isEmpty()) {
+            return notGenuine("TOKEN_MISSING", "The code holds no token", null, now);
+        }
+        if (rawToken.length() > MAX_TOKEN_INPUT) {
+            return notGenuine("TOKEN_TOO_LONG", "The code is longer than any genuine label code", null, now);
+        }
+        DecodedToken decoded;
+        try {
+            decoded = QrToken.decode(rawToken.trim());
+        } catch (TokenException e) {
+            String code = switch (e.reason()) {
+                case UNSUPPORTED_VERSION -> "UNSUPPORTED_VERSION";
+                case TOO_LONG -> "TOKEN_TOO_LONG";
+                default -> "TOKEN_MALFORMED";
+            };
+            return notGenuine(code, "The code is not a well-formed Shenzhen Standard label code (" + e.reason() + ")", null, now);
+        } catch (RuntimeException e) {
+            return notGenuine("TOKEN_MALFORMED", "The code is not a well-formed Shenzhen Standard label code", null, now);
+        }
+        QrClaims c = decoded.claims();
+        String prefix = HexFormat.of().formatHex(c.keyIdPrefix());
+        Verification.Claims claims = new Verification.Claims(c.certificateNumber(), c.creditCode(), c.standardNumber(),
+                c.expiry(), prefix, c.version());
+
+        Optional<BodyKey> key = keys.findByPrefix(prefix);
+        if (key.isEmpty()) {
+            return notGenuine("UNKNOWN_KEY", "The code was signed by a key that no approved certification body holds", claims, now);
+        }
+        if (!Ed25519.verify(key.get().publicKey, decoded.claimsBytes(), decoded.signature())) {
+            return notGenuine("BAD_SIGNATURE", "The signature does not match: the code was altered or forged", claims, now);
+        }
+        Optional<Certificate> found = certificates.findByNumber(c.certificateNumber());
+        if (found.isEmpty()) {
+            return notGenuine("UNKNOWN_CERTIFICATE", "The registry holds no certificate with this number", claims, now);
+        }
+        Certificate cert = found.get();
+        KeyTrust trust = key.get().keyId.equals(cert.keyId) ? key.get().trustAt(cert.signedAt.toInstant()) : KeyTrust.UNKNOWN_KEY;
+        if (trust == KeyTrust.KEY_COMPROMISED || trust == KeyTrust.KEY_REVOKED || trust == KeyTrust.OUTSIDE_KEY_VALIDITY) {
+            return notGenuine(trust.name(), "The signing key was " + describe(trust) + " when this certificate was signed", claims, now);
+        }
+        Enterprise holder = em.find(Enterprise.class, cert.holderId);
+        Standard standard = em.find(Standard.class, cert.standardId);
+        QrClaims registered = CertificateService.qrClaims(cert, holder.creditCode, standard.number);
+        if (trust != KeyTrust.TRUSTED || cert.qrSignature == null
+                || !Arrays.equals(QrToken.claimsBytes(registered), decoded.claimsBytes())) {
+            return notGenuine("CLAIMS_MISMATCH", "The code's details differ from the registry's record of this certificate", claims, now);
+        }
+
+        CertificateView view = viewer.view(cert, true);
+        CertificationBody body = em.find(CertificationBody.class, cert.bodyId);
+        CertificateStatus status = cert.statusOn(LocalDate.now(clock));
+        Verdict verdict;
+        String code;
+        String reason;
+        switch (status) {
+            case VALID -> {
+                if (body.status != BodyStatus.ACTIVE) {
+                    verdict = Verdict.SUSPENDED;
+                    code = "BODY_" + body.status.name();
+                    reason = "The issuing certification body is " + body.status.name().toLowerCase()
+                            + (body.statusReason == null ? "" : ": " + body.statusReason);
+                } else {
+                    verdict = Verdict.VALID;
+                    code = "VALID";
+                    reason = "Genuine and valid";
+                }
+            }
+            case SUSPENDED -> {
+                verdict = Verdict.SUSPENDED;
+                code = cert.statusReasonCode;
+                reason = cert.statusReasonText == null ? "Suspended" : cert.statusReasonText;
+            }
+            case REVOKED -> {
+                verdict = Verdict.REVOKED;
+                code = cert.statusReasonCode;
+                reason = cert.statusReasonText == null ? "Revoked" : cert.statusReasonText;
+            }
+            case CANCELLED -> {
+                verdict = Verdict.CANCELLED;
+                code = cert.statusReasonCode;
+                reason = cert.statusReasonText == null ? "Cancelled" : cert.statusReasonText;
+            }
+            default -> {
+                verdict = Verdict.EXPIRED;
+                code = "EXPIRED";
+                reason = "Expired on " + cert.expiryDate;
+            }
+        }
+        return new Verification(verdict, true, code, reason, claims, view, null, now);
+    }
+
+    private static String describe(KeyTrust t) {
+        return switch (t) {
+            case KEY_COMPROMISED -> "reported compromised";
+            case KEY_REVOKED -> "revoked";
+            default -> "not valid";
+        };
+    }
+
+    private static Verification notGenuine(String code, String reason, Verification.Claims claims, OffsetDateTime now) {
+        return new Verification(Verdict.NOT_GENUINE, false, code, reason, claims, null, null, now);
+    }
+}

@@ -1,0 +1,101 @@
+package org.szmark.verify;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.szmark.certificate.CertificateViews.CertificateView;
+import org.szmark.certificate.CertificateViews.EventView;
+import org.szmark.keys.KeyMaterial;
+import org.szmark.verify.VerifyPage.HistoryRow;
+import org.szmark.verify.VerifyPage.Row;
+import org.szmark.web.Lang;
+import org.szmark.web.Pages;
+import org.szmark.web.Texts;
+
+/**
+ * Where a scanned label lands. The page and the JSON give the same verdict; neither is ever cached
+ * stale (a suspension shows on the very next scan), and neither answers bad tokens with an error page.
+ */
+@Path("/{prefix: v|V}")
+public class VerifyResource {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
+
+    @Inject VerificationService verification;
+    @Inject Texts texts;
+    @Inject KeyMaterial keys;
+    @Inject @Location("pages/verify.html") Template page;
+
+    /** The label URL is upper case ({@code /V/}); people typing it may use lower case. */
+    @GET
+    @Path("{token}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response page(@PathParam("token") String token, @QueryParam("lang") String lang,
+                         @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
+        Lang l = Lang.choose(lang, accept);
+        Map<String, String> t = texts.of(l);
+        Verification v = verification.verify(token);
+        Response r = Pages.html(page.data("lang", l).data("t", t).data("p", model(v, t, token)), l);
+        return Response.fromResponse(r).header(HttpHeaders.CACHE_CONTROL, "no-cache, max-age=0").build();
+    }
+
+    private VerifyPage model(Verification v, Map<String, String> t, String token) {
+        String verdict = v.verdict().name();
+        List<Row> bound = new ArrayList<>();
+        List<HistoryRow> history = new ArrayList<>();
+        CertificateView c = v.certificate();
+        if (c != null) {
+            bound.add(new Row(t.get("verify.number"), c.number(), "f-number"));
+            bound.add(new Row(t.get("verify.body"), both(c.issuer().nameZh(), c.issuer().nameEn()) + " (" + c.issuer().approvalNumber() + ")", "f-body"));
+            bound.add(new Row(t.get("verify.holder"), both(c.holder().nameZh(), c.holder().nameEn()), "f-holder"));
+            bound.add(new Row(t.get("verify.creditcode"), c.holder().creditCode(), "f-credit-code"));
+            bound.add(new Row(t.get("verify.product"), both(c.product().nameZh(), c.product().nameEn()), "f-product"));
+            bound.add(new Row(t.get("verify.model"), c.product().model(), "f-model"));
+            bound.add(new Row(t.get("verify.standard"), c.standard().number() + " " + c.standard().titleZh(), "f-standard"));
+            bound.add(new Row(t.get("verify.scope"), c.scope(), "f-scope"));
+            bound.add(new Row(t.get("verify.site"), c.productionSite().address(), "f-site"));
+            bound.add(new Row(t.get("verify.issued"), c.issueDate().toString(), "f-issued"));
+            bound.add(new Row(t.get("verify.expires"), c.expiryDate().toString(), "f-expires"));
+            bound.add(new Row(t.get("verify.firstissued"), c.firstIssueDate().toString(), "f-first-issued"));
+            for (EventView e : c.history()) {
+                history.add(new HistoryRow(e.effectiveAt().toLocalDate().toString(), t.get("verify.event." + e.event().name()),
+                        e.reasonText() != null ? e.reasonText() : e.reasonCode()));
+            }
+        }
+        List<Row> claims = new ArrayList<>();
+        if (v.claims() != null && c == null) {
+            claims.add(new Row(t.get("verify.number"), v.claims().certificateNumber(), "c-number"));
+            claims.add(new Row(t.get("verify.creditcode"), v.claims().creditCode(), "c-credit-code"));
+            claims.add(new Row(t.get("verify.standard"), v.claims().standardNumber(), "c-standard"));
+            claims.add(new Row(t.get("verify.expires"), v.claims().expiryDate().toString(), "c-expires"));
+        }
+        String logText = null;
+        if (v.log() != null) {
+            logText = t.get("verify.log.entry") + " " + v.log().index() + ", "
+                    + (v.log().inclusionVerified() ? t.get("verify.log.verified")
+                    : v.log().checkpointSize() == null ? t.get("verify.log.pending") : t.get("verify.log.failed"));
+        }
+        String shownToken = token == null ? "" : token.length() > VerificationService.MAX_TOKEN_INPUT ? "" : token;
+        return new VerifyPage(verdict, t.get("verify.verdict." + verdict), t.get("verify.hint." + verdict),
+                v.reasonCode(), v.verdict() == Verdict.VALID ? null : v.reason(), TIME.format(v.asOf()),
+                bound, claims, history, logText, shownToken, Base64.getEncoder().encodeToString(keys.authorityPublicKey()));
+    }
+
+    private static String both(String zh, String en) {
+        return en == null || en.isBlank() ? zh : zh + " / " + en;
+    }
+}
