@@ -281,7 +281,9 @@ public class CertificateService {
         c.signature = env.signature();
         c.qrSignature = signer.signRaw(QrToken.claimsBytes(qrClaims(c, holder.creditCode, standard.number)));
         certificates.persist(c);
-        appendEvent(c, body, StatusChange.ISSUED, null, null, now, null, actor, signer);
+        // A certificate entered after the fact takes effect on its issue date, not when it was recorded.
+        OffsetDateTime effective = issueDate.isBefore(now.toLocalDate()) ? issueDate.atStartOfDay().atOffset(ZoneOffset.UTC) : now;
+        appendEvent(c, body, StatusChange.ISSUED, null, null, effective, null, actor, signer);
         if (predecessor != null) {
             predecessor.successorId = c.id;
             if (StatusChange.SUPERSEDED.allowedFrom(predecessor.statusOn(today))) {

@@ -1,0 +1,27 @@
+package org.szmark;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Arrays;
+import java.util.List;
+import org.szmark.verify.OfflineVerifier;
+
+/**
+ * Entry point of the jar. With no command it runs the registry; the commands below are tools that need
+ * no database and exit when done.
+ *
+ * <ul>
+ *   <li>{@code verify --trust-list <file> [--authority-key <base64>] <label image>}: check a label offline</li>
+ * </ul>
+ */
+@QuarkusMain
+public class Main {
+
+    public static void main(String... args) {
+        if (args.length > 0 && args[0].equals("verify")) {
+            List<String> rest = Arrays.asList(args).subList(1, args.length);
+            System.exit(OfflineVerifier.run(rest, System.out, System.err));
+        }
+        Quarkus.run(args);
+    }
+}
