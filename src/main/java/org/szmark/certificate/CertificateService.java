@@ -57,6 +57,7 @@ public class CertificateService {
     @Inject Validator validator;
     @Inject SzmarkConfig config;
     @Inject Clock clock;
+    @Inject jakarta.enterprise.event.Event<StatusChanged> statusChanged;
 
     public LocalDate today() {
         return LocalDate.now(clock);
@@ -318,6 +319,7 @@ public class CertificateService {
         e.signature = signer.sign(e.payload).signature();
         events.persist(e);
         c.eventCount = e.seq;
+        statusChanged.fire(new StatusChanged(c.id, c.number, c.bodyId, c.holderId, e.id, e.seq, change, e.fromStatus, e.toStatus));
         if (change != StatusChange.ISSUED) {
             c.status = change.to;
             c.statusReasonCode = reasonCode;
