@@ -22,7 +22,11 @@ public class CertificateRepository implements PanacheRepository<Certificate> {
     }
 
     /** Filters of the public listing; a null filter matches everything. */
-    public record Filter(CertificateStatus status, Long bodyId, Long holderId, Long standardId) {}
+    public record Filter(CertificateStatus status, Long bodyId, Long holderId, Long standardId, String text, Sort sort) {
+        public Filter(CertificateStatus status, Long bodyId, Long holderId, Long standardId) {
+            this(status, bodyId, holderId, standardId, null, null);
+        }
+    }
 
     public PanacheQuery<Certificate> search(Filter f, LocalDate today) {
         StringBuilder q = new StringBuilder("1 = 1");
@@ -38,6 +42,16 @@ public class CertificateRepository implements PanacheRepository<Certificate> {
         if (f.standardId() != null) {
             q.append(" and standardId = :standard");
             p.and("standard", f.standardId());
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            // number, holder name or credit code, product name or model: partial, case-insensitive
+            q.append(" and (upper(number) like :tu escape '!'"
+                    + " or holderId in (select e.id from Enterprise e where lower(e.nameZh) like :t escape '!'"
+                    + " or lower(e.nameEn) like :t escape '!' or e.creditCode like :tu escape '!')"
+                    + " or productId in (select p.id from Product p where lower(p.nameZh) like :t escape '!'"
+                    + " or lower(p.nameEn) like :t escape '!' or lower(p.model) like :t escape '!'))");
+            String t = org.szmark.common.Likes.escape(f.text().trim());
+            p.and("t", "%" + t.toLowerCase() + "%").and("tu", "%" + t.toUpperCase() + "%");
         }
         if (f.status() != null) {
             switch (f.status()) {
@@ -55,6 +69,6 @@ public class CertificateRepository implements PanacheRepository<Certificate> {
                 }
             }
         }
-        return find(q.toString(), Sort.by("id", Sort.Direction.Descending), p);
+        return find(q.toString(), f.sort() == null ? Sort.by("id", Sort.Direction.Descending) : f.sort(), p);
     }
 }

@@ -64,7 +64,9 @@ public class CertificateResource {
     @Path("certificates")
     public PageView<CertificateView> list(@QueryParam("status") String status, @QueryParam("body") String body,
                                           @QueryParam("holder") String holder, @QueryParam("standard") String standard,
-                                          @QueryParam("mine") String mine, @BeanParam PageRequest page) {
+                                          @QueryParam("mine") String mine, @QueryParam("q") String q,
+                                          @QueryParam("sort") String sort, @BeanParam PageRequest page) {
+        if (q != null && q.length() > 200) throw InvalidInput.field("q", "must be at most 200 characters");
         Long bodyId = body == null || body.isBlank() ? null : bodyOrEmpty(body);
         Long holderId = holder == null || holder.isBlank() ? null : holderOrEmpty(holder);
         Long standardId = standard == null || standard.isBlank() ? null : standardOrEmpty(standard);
@@ -73,7 +75,7 @@ public class CertificateResource {
             if (a.role() == Role.CERTIFIER) bodyId = a.bodyId();
             if (a.role() == Role.ENTERPRISE) holderId = a.enterpriseId();
         }
-        var filter = new CertificateRepository.Filter(parseStatus(status), bodyId, holderId, standardId);
+        var filter = new CertificateRepository.Filter(parseStatus(status), bodyId, holderId, standardId, q, parseSort(sort));
         if ((bodyId != null && bodyId < 0) || (holderId != null && holderId < 0) || (standardId != null && standardId < 0)) {
             return new PageView<>(List.of(), page.page(), page.size(), 0);
         }
@@ -136,7 +138,18 @@ public class CertificateResource {
                 () -> new Idempotency.Outcome(200, viewer.view(service.changeStatus(number, change, request, a), true)));
     }
 
-    private static CertificateStatus parseStatus(String s) {
+    /** {@code number}, {@code issueDate}, {@code expiryDate}, optionally prefixed by '-' for descending; default newest first. */
+    public static io.quarkus.panache.common.Sort parseSort(String s) {
+        if (s == null || s.isBlank()) return null;
+        String field = s.startsWith("-") ? s.substring(1) : s;
+        if (!java.util.Set.of("number", "issueDate", "expiryDate").contains(field)) {
+            throw InvalidInput.field("sort", "must be number, issueDate or expiryDate, optionally prefixed by '-'");
+        }
+        return io.quarkus.panache.common.Sort.by(field, s.startsWith("-") ? io.quarkus.panache.common.Sort.Direction.Descending
+                : io.quarkus.panache.common.Sort.Direction.Ascending).and("id");
+    }
+
+    public static CertificateStatus parseStatus(String s) {
         if (s == null || s.isBlank()) return null;
         try {
             return CertificateStatus.valueOf(s.trim().toUpperCase());

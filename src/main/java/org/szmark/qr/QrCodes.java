@@ -124,7 +124,7 @@ public class QrCodes {
             ByteMatrix m = encode(url, ErrorCorrectionLevel.Q).getMatrix();
             int modules = m.getWidth() + 8;
             double qrSize = modules * 0.5;
-            double width = Math.max(qrSize + 4, 40);
+            double width = Math.max(qrSize + 8, 52);
             double qrX = (width - qrSize) / 2;
             double qrY = 17;
             double height = qrY + qrSize + 9;
@@ -135,11 +135,12 @@ public class QrCodes {
             svg.append("<rect x=\"0.25\" y=\"0.25\" width=\"").append(fmt(width - 0.5)).append("\" height=\"").append(fmt(height - 0.5))
                     .append("\" rx=\"2\" fill=\"#fff\" stroke=\"#0a5cad\" stroke-width=\"0.5\"/>");
             // the diamond mark with an S, in tech blue
-            svg.append("<g transform=\"translate(").append(fmt(width / 2 - 13)).append(" 8)\">")
+            double titleX = (width - 48) / 2;
+            svg.append("<g transform=\"translate(").append(fmt(titleX + 6)).append(" 8.5)\">")
                     .append("<path d=\"M0 -5.5 L5.5 0 L0 5.5 L-5.5 0 Z\" fill=\"#0a5cad\"/>")
                     .append("<text x=\"0\" y=\"2.1\" font-size=\"6\" font-weight=\"bold\" fill=\"#fff\" text-anchor=\"middle\" font-family=\"sans-serif\">S</text></g>");
-            svg.append("<text x=\"").append(fmt(width / 2 - 6)).append("\" y=\"8.2\" font-size=\"5\" font-weight=\"bold\" fill=\"#0a5cad\" font-family=\"sans-serif\">深圳标准</text>");
-            svg.append("<text x=\"").append(fmt(width / 2 - 6)).append("\" y=\"13\" font-size=\"3\" fill=\"#0a5cad\" font-family=\"sans-serif\">Shenzhen Standard</text>");
+            svg.append("<text x=\"").append(fmt(titleX + 14)).append("\" y=\"8.2\" font-size=\"5\" font-weight=\"bold\" fill=\"#0a5cad\" font-family=\"sans-serif\">深圳标准</text>");
+            svg.append("<text x=\"").append(fmt(titleX + 14)).append("\" y=\"13\" font-size=\"3\" fill=\"#0a5cad\" font-family=\"sans-serif\">Shenzhen Standard</text>");
             svg.append("<g transform=\"translate(").append(fmt(qrX)).append(' ').append(fmt(qrY)).append(") scale(0.5)\" shape-rendering=\"crispEdges\">");
             svg.append("<rect width=\"").append(modules).append("\" height=\"").append(modules).append("\" fill=\"#fff\"/>");
             modulesPath(svg, m, 4, 4);

@@ -49,7 +49,7 @@ public class VerifyResource {
         Lang l = Lang.choose(lang, accept);
         Map<String, String> t = texts.of(l);
         Verification v = verification.verify(token);
-        Response r = Pages.html(page.data("lang", l).data("t", t).data("p", model(v, t, token)), l);
+        Response r = Pages.html(page.data("lang", l).data("t", t).data("switchHref", null).data("p", model(v, t, token)), l);
         return Response.fromResponse(r).header(HttpHeaders.CACHE_CONTROL, "no-cache, max-age=0").build();
     }
 

@@ -32,7 +32,7 @@ public class LandingResource {
     @Produces(MediaType.TEXT_HTML)
     public Response index(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Lang l = Lang.choose(lang, accept);
-        TemplateInstance page = landing.data("lang", l)
+        TemplateInstance page = landing.data("lang", l).data("switchHref", null)
                 .data("t", texts.of(l))
                 .data("demo", config.demo())
                 .data("eligibleStandards", standards.search(null, null, null, true, 0, 1).total())

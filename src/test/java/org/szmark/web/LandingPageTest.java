@@ -16,7 +16,7 @@ class LandingPageTest {
         given().get("/").then().statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(allOf(containsString("<html lang=\"en\">"), containsString("Shenzhen Standard mark registry"),
-                        containsString("href=\"/api/v1/standards?eligible=true\""), containsString("href=\"/api/v1/bodies\""),
+                        containsString("href=\"/standards?lang=en\""), containsString("href=\"/bodies?lang=en\""),
                         containsString("href=\"/q/swagger-ui\""), containsString("href=\"?lang=zh\""),
                         not(containsString("src=\"http")), not(containsString("href=\"http"))));
     }

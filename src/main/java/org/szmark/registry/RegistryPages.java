@@ -1,0 +1,227 @@
+package org.szmark.registry;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.szmark.body.BodyService;
+import org.szmark.body.CertificationBody;
+import org.szmark.certificate.CertificateRepository;
+import org.szmark.certificate.CertificateResource;
+import org.szmark.certificate.CertificateService;
+import org.szmark.certificate.CertificateStatus;
+import org.szmark.certificate.CertificateViewer;
+import org.szmark.certificate.CertificateViews.CertificateView;
+import org.szmark.common.InvalidInput;
+import org.szmark.common.NotFound;
+import org.szmark.common.PageRequest;
+import org.szmark.common.PageView;
+import org.szmark.config.SzmarkConfig;
+import org.szmark.enterprise.Enterprise;
+import org.szmark.enterprise.EnterpriseService;
+import org.szmark.keys.BodyKey;
+import org.szmark.keys.BodyKeyService;
+import org.szmark.standard.StandardService;
+import org.szmark.standard.StandardViews.StandardView;
+import org.szmark.web.Lang;
+import org.szmark.web.Pages;
+import org.szmark.web.Texts;
+
+/** The public registry's pages: search, enterprise pages, the catalogue, the bodies and statistics. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class RegistryPages {
+
+    @Inject CertificateService certificates;
+    @Inject CertificateViewer viewer;
+    @Inject EnterpriseService enterprises;
+    @Inject BodyService bodies;
+    @Inject BodyKeyService keys;
+    @Inject StandardService standards;
+    @Inject StatsService stats;
+    @Inject SzmarkConfig config;
+    @Inject Texts texts;
+    @Inject @Location("pages/search.html") Template search;
+    @Inject @Location("pages/enterprise.html") Template enterprise;
+    @Inject @Location("pages/standards.html") Template catalogue;
+    @Inject @Location("pages/bodies.html") Template bodiesPage;
+    @Inject @Location("pages/stats.html") Template statsPage;
+    @Inject @Location("pages/notfound.html") Template notFound;
+
+    /** A certificate as a row of a page. */
+    @TemplateData
+    public record CertRow(CertificateView c, String statusText, String verifyHref, String enterpriseHref, String badgeSnippet) {}
+
+    @TemplateData
+    public record BodyRow(CertificationBody body, long total, long valid, List<KeyRow> keys) {}
+
+    @TemplateData
+    public record Option(String value, String label) {}
+
+    @TemplateData
+    public record KeyRow(String keyId, String from, String until, String state) {}
+
+    @GET
+    @Path("search")
+    public Response search(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("body") String body,
+                           @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
+                           @BeanParam PageRequest p) {
+        Lang l = Lang.choose(lang, accept);
+        Map<String, String> t = texts.of(l);
+        int pageNo = p.page();
+        int pageSize = p.size();
+        String text = q == null ? "" : q.trim();
+        // A page never answers with an error for a search box: over-long text is cut, an unknown status ignored.
+        if (text.length() > 200) text = text.substring(0, 200);
+        CertificateStatus st;
+        try {
+            st = CertificateResource.parseStatus(status);
+        } catch (InvalidInput e) {
+            st = null;
+        }
+        Long bodyId = null;
+        if (body != null && !body.isBlank()) {
+            try {
+                bodyId = bodies.get(body).id;
+            } catch (NotFound e) {
+                bodyId = -1L;
+            }
+        }
+        PageView<CertRow> results = null;
+        if (!text.isEmpty() || st != null || bodyId != null) {
+            results = certificates.search(new CertificateRepository.Filter(st, bodyId, null, null, text, null), pageNo, pageSize)
+                    .map(c -> row(viewer.view(c, false), t));
+        }
+        String query = "q=" + enc(text) + (st == null ? "" : "&status=" + st) + (body == null ? "" : "&body=" + enc(body));
+        return page(search, l, t, "?" + query + "&lang=" + l.other().param())
+                .data("q", text).data("status", st == null ? "" : st.name()).data("body", body == null ? "" : body)
+                .data("bodies", bodies.list()).data("results", results)
+                .data("statuses", java.util.Arrays.stream(CertificateStatus.values())
+                        .map(x -> new Option(x.name(), t.get("status." + x.name()))).toList())
+                .data("resultsText", results == null ? "" : t.get("search.results").replace("{0}", Long.toString(results.total())))
+                .data("prevHref", results != null && pageNo > 0 ? "/search?" + query + "&page=" + (pageNo - 1) + "&lang=" + l.param() : null)
+                .data("nextHref", results != null && (long) (pageNo + 1) * pageSize < results.total()
+                        ? "/search?" + query + "&page=" + (pageNo + 1) + "&lang=" + l.param() : null)
+                .render(l);
+    }
+
+    @GET
+    @Path("e/{creditCode}")
+    public Response enterprise(@PathParam("creditCode") String code, @QueryParam("lang") String lang,
+                               @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
+        Lang l = Lang.choose(lang, accept);
+        Map<String, String> t = texts.of(l);
+        Enterprise e;
+        try {
+            e = enterprises.get(code);
+        } catch (NotFound nf) {
+            return Response.fromResponse(page(notFound, l, t, null).data("message", t.get("enterprise.notfound"))
+                    .data("hint", t.get("enterprise.notfound.hint")).data("value", code).render(l)).status(404).build();
+        }
+        List<CertRow> rows = certificates.search(new CertificateRepository.Filter(null, null, e.id, null, null,
+                        CertificateResource.parseSort("-issueDate")), 0, 200).items().stream()
+                .map(c -> row(viewer.view(c, false), t)).toList();
+        return page(enterprise, l, t, null).data("enterprise", e).data("rows", rows).render(l);
+    }
+
+    @GET
+    @Path("standards")
+    public Response standards(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
+        Lang l = Lang.choose(lang, accept);
+        Map<String, String> t = texts.of(l);
+        List<StandardView> eligible = new ArrayList<>();
+        for (int pg = 0; ; pg++) {
+            var batch = standards.search(null, null, null, true, pg, PageRequest.MAX_SIZE);
+            batch.items().forEach(s -> eligible.add(StandardView.of(s, standards.today())));
+            if ((long) (pg + 1) * PageRequest.MAX_SIZE >= batch.total()) break;
+        }
+        return page(catalogue, l, t, null).data("standards", eligible).render(l);
+    }
+
+    @GET
+    @Path("bodies")
+    public Response bodies(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
+        Lang l = Lang.choose(lang, accept);
+        Map<String, String> t = texts.of(l);
+        List<BodyRow> rows = new ArrayList<>();
+        for (CertificationBody b : bodies.list()) {
+            long total = certificates.search(new CertificateRepository.Filter(null, b.id, null, null), 0, 1).total();
+            long valid = certificates.search(new CertificateRepository.Filter(CertificateStatus.VALID, b.id, null, null), 0, 1).total();
+            List<KeyRow> keyRows = new ArrayList<>();
+            for (BodyKey k : keys.ofBody(b.id)) {
+                String state = k.compromisedAt != null ? t.get("bodies.key.compromised") + " " + k.compromisedAt.toLocalDate()
+                        : k.revokedAt != null ? t.get("bodies.key.revoked")
+                        : k.retiredAt != null ? t.get("bodies.key.retired") : t.get("bodies.key.active");
+                keyRows.add(new KeyRow(k.keyId, k.notBefore.toLocalDate().toString(), k.notAfter.toLocalDate().toString(), state));
+            }
+            rows.add(new BodyRow(b, total, valid, keyRows));
+        }
+        return page(bodiesPage, l, t, null).data("rows", rows).render(l);
+    }
+
+    @GET
+    @Path("stats")
+    public Response stats(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
+        Lang l = Lang.choose(lang, accept);
+        Map<String, String> t = texts.of(l);
+        List<SvgCharts.Bar> status = new ArrayList<>();
+        long total = 0;
+        for (var e : stats.byStatus().entrySet()) {
+            status.add(new SvgCharts.Bar(t.get("status." + e.getKey().name()), e.getValue(), Badges.colour(e.getKey())));
+            total += e.getValue();
+        }
+        List<SvgCharts.Bar> byBody = stats.byBody().stream().map(c -> new SvgCharts.Bar(c.name(), c.count(), "#0a5cad")).toList();
+        List<SvgCharts.Bar> byStandard = stats.byStandard().stream().map(c -> new SvgCharts.Bar(c.key(), c.count(), "#0a5cad")).toList();
+        List<SvgCharts.Bar> months = stats.issuedPerMonth().entrySet().stream()
+                .map(e -> new SvgCharts.Bar(e.getKey().toString(), e.getValue(), "#0a5cad")).toList();
+        return page(statsPage, l, t, null).data("total", total)
+                .data("statusChart", SvgCharts.horizontal(t.get("stats.bystatus"), status))
+                .data("bodyChart", SvgCharts.horizontal(t.get("stats.bybody"), byBody))
+                .data("standardChart", SvgCharts.horizontal(t.get("stats.bystandard"), byStandard))
+                .data("monthChart", SvgCharts.columns(t.get("stats.bymonth"), months))
+                .render(l);
+    }
+
+    private CertRow row(CertificateView v, Map<String, String> t) {
+        String base = config.publicBaseUrl().replaceAll("/+$", "");
+        String verify = v.qrUrl() == null ? "/api/v1/certificates/" + v.number() : v.qrUrl();
+        String snippet = "<a href=\"" + verify + "\"><img src=\"" + base + "/badge/" + v.number() + ".svg\" alt=\"深圳标准 Shenzhen Standard "
+                + v.number() + "\" height=\"22\"></a>";
+        return new CertRow(v, t.get("status." + v.status().name()), verify, "/e/" + v.holder().creditCode(), snippet);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** A page template with the data every page needs. */
+    private PageBuilder page(Template template, Lang l, Map<String, String> t, String switchHref) {
+        return new PageBuilder(template.data("lang", l).data("t", t).data("switchHref", switchHref));
+    }
+
+    private record PageBuilder(TemplateInstance instance) {
+        PageBuilder data(String k, Object v) {
+            return new PageBuilder(instance.data(k, v));
+        }
+
+        Response render(Lang l) {
+            return Pages.html(instance, l);
+        }
+    }
+}
