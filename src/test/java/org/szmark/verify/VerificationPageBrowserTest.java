@@ -7,16 +7,11 @@ import static org.szmark.support.Api.as;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.szmark.support.Api;
+import org.szmark.support.Chromium;
 
 /**
  * Opens a label's QR URL in headless Chromium as a person's phone would: the rendered page after its
@@ -25,31 +20,16 @@ import org.szmark.support.Api;
 @QuarkusTest
 class VerificationPageBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
     @TestHTTPResource("/")
     URL base;
 
     @BeforeAll
     static void needsChromium() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            System.out.println("Chromium is not installed (Debian package chromium): skipping the browser test");
-        }
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "Chromium is not installed (Debian package chromium): browser test skipped");
+        Chromium.assumeInstalled();
     }
 
-    /** The DOM after load and a few seconds of script time. */
     static String render(String url, String language) throws Exception {
-        Path profile = Files.createTempDirectory("chromium-profile");
-        List<String> cmd = List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--no-first-run", "--user-data-dir=" + profile, "--lang=" + language, "--accept-lang=" + language,
-                "--virtual-time-budget=5000", "--dump-dom", url);
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new String(out, StandardCharsets.UTF_8);
+        return Chromium.render(url, language);
     }
 
     @Test
