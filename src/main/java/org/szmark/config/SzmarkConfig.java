@@ -2,6 +2,7 @@ package org.szmark.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.time.Period;
 import java.util.Optional;
 
@@ -26,6 +27,8 @@ public interface SzmarkConfig {
     Keys keys();
 
     Certificates certificates();
+
+    Webhooks webhooks();
 
     interface Keys {
         /** Folder for generated key material in the embedded run. */
@@ -64,5 +67,42 @@ public interface SzmarkConfig {
         /** Years a certificate may be valid at most; the default expiry is issue + this − 1 day. */
         @WithDefault("3")
         int maxValidityYears();
+    }
+
+    /** Deliveries of certificate status changes to enterprises' webhook endpoints (docs/webhooks.md). */
+    interface Webhooks {
+        /** Attempts per delivery, the first included, before it is marked FAILED. */
+        @WithDefault("10")
+        int maxAttempts();
+
+        /** Wait after the first failed attempt; doubled after each further failure up to {@link #maxBackoff()}. */
+        @WithDefault("10s")
+        Duration initialBackoff();
+
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /** Connect timeout, and the time a receiver has to answer with a status line. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** How often each instance looks for due deliveries. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Most deliveries one instance sends at once per poll. */
+        @WithDefault("20")
+        int batchSize();
+
+        @WithDefault("10")
+        int maxEndpointsPerEnterprise();
+
+        /**
+         * Whether endpoints may resolve to loopback, private, link-local or other non-public addresses. True
+         * suits the embedded run and tests; set it to false in production so an endpoint cannot be used to
+         * reach the registry's internal network.
+         */
+        @WithDefault("true")
+        boolean allowPrivateTargets();
     }
 }
