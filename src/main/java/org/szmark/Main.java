@@ -12,6 +12,8 @@ import org.szmark.verify.OfflineVerifier;
  *
  * <ul>
  *   <li>{@code verify --trust-list <file> [--authority-key <base64>] <label image>}: check a label offline</li>
+ *   <li>{@code audit [--key <log verifier key>] <base URL>}: recompute a registry's public log and check its
+ *       checkpoints (docs/log.md)</li>
  * </ul>
  */
 @QuarkusMain
@@ -21,6 +23,10 @@ public class Main {
         if (args.length > 0 && args[0].equals("verify")) {
             List<String> rest = Arrays.asList(args).subList(1, args.length);
             System.exit(OfflineVerifier.run(rest, System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("audit")) {
+            List<String> rest = Arrays.asList(args).subList(1, args.length);
+            System.exit(org.szmark.log.audit.AuditCommand.run(rest, System.out, System.err));
         }
         Quarkus.run(args);
     }

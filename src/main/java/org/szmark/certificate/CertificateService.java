@@ -58,6 +58,7 @@ public class CertificateService {
     @Inject SzmarkConfig config;
     @Inject Clock clock;
     @Inject jakarta.enterprise.event.Event<StatusChanged> statusChanged;
+    @Inject org.szmark.log.LogService log;
 
     public LocalDate today() {
         return LocalDate.now(clock);
@@ -317,6 +318,9 @@ public class CertificateService {
         e.keyId = signer.keyId();
         e.payload = records.event(c, e, actor.role().name(), body.code, previous);
         e.signature = signer.sign(e.payload).signature();
+        // Sequenced in this transaction: committed with the change or rolled back with it (docs/log.md).
+        e.logIndex = log.append(new SignedEnvelope(e.payload, e.signature, e.keyId),
+                change == StatusChange.ISSUED ? new SignedEnvelope(c.payload, c.signature, c.keyId) : null);
         events.persist(e);
         c.eventCount = e.seq;
         statusChanged.fire(new StatusChanged(c.id, c.number, c.bodyId, c.holderId, e.id, e.seq, change, e.fromStatus, e.toStatus));

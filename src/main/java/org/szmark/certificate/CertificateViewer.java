@@ -61,10 +61,19 @@ public class CertificateViewer {
                 numberOf(c.predecessorId), numberOf(c.successorId),
                 OffsetDateTime.now(java.time.Clock.systemUTC()).withNano(0),
                 c.qrSignature == null ? null : qr.url(qr.token(c, holder.creditCode, standard.number)),
-                null,
+                latestLogIndex(c, history),
                 new Signature(c.keyId, trust.name()),
                 envelope(c.payload, c.signature, c.keyId),
                 history);
+    }
+
+    /** Log index of the certificate's latest event (docs/log.md). */
+    private Long latestLogIndex(Certificate c, List<EventView> history) {
+        if (history != null) {
+            return history.isEmpty() ? null : history.get(history.size() - 1).logIndex();
+        }
+        return em.createQuery("select e.logIndex from StatusEvent e where e.certificateId = :c and e.seq = :s", Long.class)
+                .setParameter("c", c.id).setParameter("s", c.eventCount).getResultStream().findFirst().orElse(null);
     }
 
     private String numberOf(Long id) {
@@ -73,7 +82,7 @@ public class CertificateViewer {
 
     static EventView event(StatusEvent e) {
         return new EventView(e.seq, e.event, e.fromStatus, e.toStatus, e.reasonCode, e.reasonText, e.effectiveAt,
-                e.suspendedUntil, e.recordedAt, null, envelope(e.payload, e.signature, e.keyId));
+                e.suspendedUntil, e.recordedAt, e.logIndex, envelope(e.payload, e.signature, e.keyId));
     }
 
     static Map<String, String> envelope(byte[] payload, byte[] signature, String keyId) {

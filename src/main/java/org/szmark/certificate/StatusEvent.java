@@ -63,4 +63,8 @@ public class StatusEvent {
 
     @Column(name = "recorded_at", nullable = false)
     public OffsetDateTime recordedAt;
+
+    /** Index of this event's entry in the public log (docs/log.md); set in the transaction that records it. */
+    @Column(name = "log_index", unique = true)
+    public Long logIndex;
 }

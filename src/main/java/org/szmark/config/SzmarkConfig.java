@@ -30,6 +30,8 @@ public interface SzmarkConfig {
 
     Webhooks webhooks();
 
+    Log log();
+
     interface Keys {
         /** Folder for generated key material in the embedded run. */
         @WithDefault("keys")
@@ -104,5 +106,25 @@ public interface SzmarkConfig {
          */
         @WithDefault("true")
         boolean allowPrivateTargets();
+    }
+
+    /** The public append-only log (docs/log.md). */
+    interface Log {
+        /**
+         * The log's origin line and checkpoint key name, c2sp.org/tlog-checkpoint. When absent it is
+         * derived from {@code public-base-url} as {@code host[:port][path]/log}, without the scheme.
+         */
+        Optional<String> origin();
+
+        /** Longest time between an appended entry and the first checkpoint that covers it. */
+        @WithDefault("1s")
+        Duration checkpointInterval();
+
+        /**
+         * File with the checkpoint signing key as signed-note private key text
+         * ({@code PRIVATE+KEY+<origin>+<key ID>+<key>}). When absent it is generated once into
+         * {@code <keys.dir>/log.key}.
+         */
+        Optional<String> keyFile();
     }
 }
