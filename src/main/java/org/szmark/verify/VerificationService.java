@@ -46,6 +46,7 @@ public class VerificationService {
     @Inject CertificateViewer viewer;
     @Inject EntityManager em;
     @Inject Clock clock;
+    @Inject org.szmark.log.LogService log;
 
     @Transactional
     public Verification verify(String rawToken) {
@@ -138,7 +139,14 @@ public class VerificationService {
                 reason = "Expired on " + cert.expiryDate;
             }
         }
-        return new Verification(verdict, true, code, reason, claims, view, null, now);
+        Verification.LogInclusion inclusion = null;
+        if (view.logIndex() != null) {
+            long index = view.logIndex();
+            inclusion = log.verifiedInclusion(index)
+                    .map(i -> new Verification.LogInclusion(index, i.covered() ? i.checkpointSize() : null, i.covered() && i.verified()))
+                    .orElse(new Verification.LogInclusion(index, null, false));
+        }
+        return new Verification(verdict, true, code, reason, claims, view, inclusion, now);
     }
 
     private static String describe(KeyTrust t) {

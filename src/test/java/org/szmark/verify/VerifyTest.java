@@ -49,6 +49,17 @@ class VerifyTest {
         assertThat(v.getString("certificate.product.model")).isEqualTo("M-1");
         assertThat(v.getString("certificate.issuer.code")).isEqualTo(i.body());
         assertThat(v.getString("asOf")).isNotBlank();
+        assertThat(v.getLong("log.index")).isEqualTo(v.getLong("certificate.logIndex"));
+        // once a checkpoint covers the entry, its inclusion is verified against the signed root
+        JsonPath logged = null;
+        for (int k = 0; k < 50; k++) {
+            logged = verify(t);
+            if (logged.getBoolean("log.inclusionVerified")) break;
+            try { Thread.sleep(200); } catch (InterruptedException e) { throw new AssertionError(e); }
+        }
+        assertThat(logged.getBoolean("log.inclusionVerified")).isTrue();
+        assertThat(logged.getLong("log.checkpointSize")).isGreaterThan(logged.getLong("log.index"));
+        given().get("/V/" + t).then().body(containsString("inclusion in the latest signed checkpoint verified"));
         // any case is accepted
         assertThat(verify(t.toLowerCase()).getString("verdict")).isEqualTo("VALID");
 

@@ -52,7 +52,15 @@ class RoleMatrixTest {
                 new Endpoint("POST", "/api/v1/enterprises/" + creditCode + "/accounts", Set.of("AUTHORITY")),
                 new Endpoint("GET", "/api/v1/accounts", Set.of("AUTHORITY")),
                 new Endpoint("POST", "/api/v1/accounts", Set.of("AUTHORITY")),
-                new Endpoint("GET", "/api/v1/accounts/me", Set.of("AUTHORITY", "CERTIFIER", "ENTERPRISE")));
+                new Endpoint("GET", "/api/v1/accounts/me", Set.of("AUTHORITY", "CERTIFIER", "ENTERPRISE")),
+                new Endpoint("POST", "/api/v1/certificates", Set.of("CERTIFIER")),
+                new Endpoint("POST", "/api/v1/certificates:batch", Set.of("CERTIFIER")),
+                new Endpoint("POST", "/api/v1/certificates/SZBZ-X-2026-00001/suspend", Set.of("CERTIFIER")),
+                new Endpoint("POST", "/api/v1/certificates/SZBZ-X-2026-00001/reinstate", Set.of("CERTIFIER")),
+                new Endpoint("POST", "/api/v1/certificates/SZBZ-X-2026-00001/revoke", Set.of("CERTIFIER")),
+                new Endpoint("POST", "/api/v1/certificates/SZBZ-X-2026-00001/cancel", Set.of("CERTIFIER")),
+                new Endpoint("POST", "/api/v1/bodies/" + body + "/keys", Set.of("AUTHORITY")),
+                new Endpoint("POST", "/api/v1/bodies/" + body + "/keys/0000000000000000/revoke", Set.of("AUTHORITY")));
     }
 
     @Test
@@ -77,7 +85,8 @@ class RoleMatrixTest {
     void readsArePublic() {
         for (String path : List.of("/api/v1/standards", "/api/v1/standards/" + standard, "/api/v1/bodies",
                 "/api/v1/bodies/" + body, "/api/v1/enterprises", "/api/v1/enterprises/" + creditCode,
-                "/api/v1/enterprises/" + creditCode + "/products")) {
+                "/api/v1/enterprises/" + creditCode + "/products", "/api/v1/certificates", "/api/v1/bodies/" + body + "/keys",
+                "/trust-list", "/trust-list/authority")) {
             anonymous().get(path).then().statusCode(200);
         }
     }
