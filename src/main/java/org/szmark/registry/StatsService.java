@@ -26,12 +26,15 @@ public class StatsService {
         LocalDate today = LocalDate.now(clock);
         Map<CertificateStatus, Long> m = new EnumMap<>(CertificateStatus.class);
         for (CertificateStatus s : CertificateStatus.values()) m.put(s, 0L);
-        for (Object[] r : em.createQuery("select c.status, case when c.expiryDate < :today and c.status in :open then true else false end,"
-                + " count(c) from Certificate c group by c.status, case when c.expiryDate < :today and c.status in :open then true else false end",
-                Object[].class).setParameter("today", today)
-                .setParameter("open", List.of(CertificateStatus.VALID, CertificateStatus.SUSPENDED)).getResultList()) {
-            CertificateStatus s = Boolean.TRUE.equals(r[1]) ? CertificateStatus.EXPIRED : (CertificateStatus) r[0];
-            m.merge(s, ((Number) r[2]).longValue(), Long::sum);
+        // Two grouped counts, before and after today, so the grouping is a plain column on every database.
+        for (Object[] r : em.createQuery("select c.status, count(c) from Certificate c where c.expiryDate < :today group by c.status",
+                Object[].class).setParameter("today", today).getResultList()) {
+            CertificateStatus s = (CertificateStatus) r[0];
+            m.merge(s.isFinal() ? s : CertificateStatus.EXPIRED, ((Number) r[1]).longValue(), Long::sum);
+        }
+        for (Object[] r : em.createQuery("select c.status, count(c) from Certificate c where c.expiryDate >= :today group by c.status",
+                Object[].class).setParameter("today", today).getResultList()) {
+            m.merge((CertificateStatus) r[0], ((Number) r[1]).longValue(), Long::sum);
         }
         return m;
     }

@@ -99,9 +99,7 @@ public final class OfflineVerifier {
                 err.println("Not a readable image: " + image);
                 return UNUSABLE;
             }
-            var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(img)));
-            text = new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
-                    DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+            text = decode(img);
         } catch (NotFoundException e) {
             err.println("No QR code found in " + image);
             return UNUSABLE;
@@ -148,6 +146,21 @@ public final class OfflineVerifier {
         out.println("Verdict: GENUINE signature" + (key.revokedAt() != null ? " (key retired from use at " + key.revokedAt() + ")" : ""));
         out.println("Status: not checked offline; trust list as of " + asOf + ". Scan online for suspensions and revocations.");
         return GENUINE;
+    }
+
+    /**
+     * A clean rendered label decodes best as a pure barcode; a photo or scan needs the general detector.
+     * Both are tried before giving up.
+     */
+    private static String decode(BufferedImage img) throws NotFoundException {
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(img)));
+        try {
+            return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
+                    DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
+        } catch (NotFoundException e) {
+            return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
+                    DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        }
     }
 
     private record TrustedKey(String keyId, byte[] publicKey, JsonNode body, String compromisedAt, String revokedAt) {}
