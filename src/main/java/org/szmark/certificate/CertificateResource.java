@@ -28,8 +28,8 @@ import org.szmark.certificate.CertificateViews.CertificateView;
 import org.szmark.certificate.CertificateViews.IssueRequest;
 import org.szmark.certificate.CertificateViews.StatusRequest;
 import org.szmark.common.DomainException;
+import org.szmark.common.FilterIds;
 import org.szmark.common.InvalidInput;
-import org.szmark.common.NotFound;
 import org.szmark.common.PageRequest;
 import org.szmark.common.PageView;
 import org.szmark.enterprise.EnterpriseService;
@@ -67,9 +67,9 @@ public class CertificateResource {
                                           @QueryParam("mine") String mine, @QueryParam("q") String q,
                                           @QueryParam("sort") String sort, @BeanParam PageRequest page) {
         if (q != null && q.length() > 200) throw InvalidInput.field("q", "must be at most 200 characters");
-        Long bodyId = body == null || body.isBlank() ? null : bodyOrEmpty(body);
-        Long holderId = holder == null || holder.isBlank() ? null : holderOrEmpty(holder);
-        Long standardId = standard == null || standard.isBlank() ? null : standardOrEmpty(standard);
+        Long bodyId = FilterIds.of(body, c -> bodies.get(c).id);
+        Long holderId = FilterIds.of(holder, c -> enterprises.get(c).id);
+        Long standardId = FilterIds.of(standard, n -> standards.get(n).id);
         if ("true".equalsIgnoreCase(mine)) {
             Actor a = actor.find().orElseThrow(io.quarkus.security.UnauthorizedException::new);
             if (a.role() == Role.CERTIFIER) bodyId = a.bodyId();
@@ -155,31 +155,6 @@ public class CertificateResource {
             return CertificateStatus.valueOf(s.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
             throw InvalidInput.field("status", "must be one of VALID, SUSPENDED, REVOKED, CANCELLED, EXPIRED");
-        }
-    }
-
-    // An unknown filter value matches nothing rather than being an error: -1 stands for "no such thing".
-    private Long bodyOrEmpty(String code) {
-        try {
-            return bodies.get(code).id;
-        } catch (NotFound e) {
-            return -1L;
-        }
-    }
-
-    private Long holderOrEmpty(String code) {
-        try {
-            return enterprises.get(code).id;
-        } catch (NotFound e) {
-            return -1L;
-        }
-    }
-
-    private Long standardOrEmpty(String number) {
-        try {
-            return standards.get(number).id;
-        } catch (NotFound e) {
-            return -1L;
         }
     }
 }

@@ -41,16 +41,8 @@ public class NoticeService {
 
     /** A filter from a body code and a standard number; an unknown value matches nothing, as a search should. */
     public Filter filter(String bodyCode, String standardNumber) {
-        return new Filter(bodyCode == null || bodyCode.isBlank() ? null : idOrNone(() -> bodies.get(bodyCode).id),
-                standardNumber == null || standardNumber.isBlank() ? null : idOrNone(() -> standards.get(standardNumber).id));
-    }
-
-    private static Long idOrNone(java.util.function.Supplier<Long> lookup) {
-        try {
-            return lookup.get();
-        } catch (org.szmark.common.NotFound e) {
-            return -1L;
-        }
+        return new Filter(org.szmark.common.FilterIds.of(bodyCode, c -> bodies.get(c).id),
+                org.szmark.common.FilterIds.of(standardNumber, n -> standards.get(n).id));
     }
 
     public PageView<Notice> list(Filter f, int page, int size) {

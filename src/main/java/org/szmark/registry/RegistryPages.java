@@ -95,14 +95,7 @@ public class RegistryPages {
         } catch (InvalidInput e) {
             st = null;
         }
-        Long bodyId = null;
-        if (body != null && !body.isBlank()) {
-            try {
-                bodyId = bodies.get(body).id;
-            } catch (NotFound e) {
-                bodyId = -1L;
-            }
-        }
+        Long bodyId = org.szmark.common.FilterIds.of(body, c -> bodies.get(c).id);
         PageView<CertRow> results = null;
         if (!text.isEmpty() || st != null || bodyId != null) {
             results = certificates.search(new CertificateRepository.Filter(st, bodyId, null, null, text, null), pageNo, pageSize)

@@ -31,7 +31,9 @@ class ProblemResponseTest {
 
     @Test
     void malformedJson() {
-        assertCleanProblem(authority().body("{\"code\": ").post("/api/v1/bodies"), 400);
+        Response truncated = authority().body("{\"code\": ").post("/api/v1/bodies");
+        assertCleanProblem(truncated, 400);
+        assertThat(truncated.jsonPath().getString("type")).isEqualTo("urn:szmark:problem:malformed-json");
         assertCleanProblem(authority().body("not json").post("/api/v1/bodies"), 400);
         assertCleanProblem(authority().body("{\"code\":\"AB\"} trailing").post("/api/v1/bodies"), 400);
         assertCleanProblem(authority().body("[]").post("/api/v1/bodies"), 400);
