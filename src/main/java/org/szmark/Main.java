@@ -8,12 +8,14 @@ import org.szmark.verify.OfflineVerifier;
 
 /**
  * Entry point of the jar. With no command it runs the registry; the commands below are tools that need
- * no database and exit when done.
+ * no running registry and exit when done.
  *
  * <ul>
  *   <li>{@code verify --trust-list <file> [--authority-key <base64>] <label image>}: check a label offline</li>
  *   <li>{@code audit [--key <log verifier key>] <base URL>}: recompute a registry's public log and check its
  *       checkpoints (docs/log.md)</li>
+ *   <li>{@code load --jdbc-url <url> ...}: fill a database with many signed, logged certificates for
+ *       capacity tests (docs/performance.md)</li>
  * </ul>
  */
 @QuarkusMain
@@ -27,6 +29,10 @@ public class Main {
         if (args.length > 0 && args[0].equals("audit")) {
             List<String> rest = Arrays.asList(args).subList(1, args.length);
             System.exit(org.szmark.log.audit.AuditCommand.run(rest, System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("load")) {
+            List<String> rest = Arrays.asList(args).subList(1, args.length);
+            System.exit(org.szmark.bulk.LoadCommand.run(rest, System.out, System.err));
         }
         Quarkus.run(args);
     }

@@ -28,6 +28,13 @@ public class SignedRecords {
 
     @Inject ObjectMapper json;
 
+    /** The same record builder outside the container, for tools that write records in bulk. */
+    public static SignedRecords using(ObjectMapper json) {
+        SignedRecords r = new SignedRecords();
+        r.json = json;
+        return r;
+    }
+
     public byte[] certificate(Certificate c, CertificationBody body, Enterprise holder, Product product,
                               Standard standard, String predecessorNumber) {
         Map<String, Object> issuer = new LinkedHashMap<>();
