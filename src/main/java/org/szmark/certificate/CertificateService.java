@@ -96,6 +96,10 @@ public class CertificateService {
         }
         CertificationBody body = lockActiveBody(actor);
         BodyKeyService.Signer signer = keys.signerFor(body.id);
+        // Rows are inserted as they are persisted (identity keys); what is left to flush are field updates,
+        // which no query below reads. Without this every query would dirty-check every entity of the
+        // batch so far, which makes a batch quadratic.
+        em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
         Set<String> numbers = new HashSet<>();
         List<Object> results = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {

@@ -83,7 +83,14 @@ public final class CertificateViews {
             Long logIndex,
             Signature signature,
             Map<String, String> signed,
-            List<EventView> history) {}
+            List<EventView> history) {
+
+        public CertificateView asOf(OffsetDateTime t) {
+            return new CertificateView(number, status, markUsable, statusReason, issuer, holder, product, productionSite, standard,
+                    scope, certificationMode, issueDate, expiryDate, firstIssueDate, predecessor, successor, t, qrUrl, logIndex,
+                    signature, signed, history);
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BatchItem(int index, int status, CertificateView certificate, Object problem) {}

@@ -32,6 +32,26 @@ public interface SzmarkConfig {
 
     Log log();
 
+    Caches caches();
+
+    /**
+     * In-memory caches of results that are expensive to make and cheap to check for staleness
+     * (docs/performance.md). Sizes are entries; each cache is bounded and evicts the least used.
+     */
+    interface Caches {
+        /** Verification results by token, each re-checked against the database on every use. */
+        @WithDefault("20000")
+        int verifications();
+
+        /** Rendered QR images and labels; they never change for a certificate and style. */
+        @WithDefault("5000")
+        int qrImages();
+
+        /** Stored hashes of the log's Merkle tree, which never change once written. */
+        @WithDefault("300000")
+        int logHashes();
+    }
+
     interface Keys {
         /** Folder for generated key material in the embedded run. */
         @WithDefault("keys")

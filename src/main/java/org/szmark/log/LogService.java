@@ -127,7 +127,7 @@ public class LogService {
                 return latest.get();
             }
             // RFC 6962 §2.1 MTH over the stored hashes: O(log n) reads, never a rebuild.
-            byte[] root = TreeMath.treeHash(size, store.reader());
+            byte[] root = TreeMath.treeHash(size, store.committedReader());
             // c2sp.org/tlog-checkpoint: origin, size, base64 root; signed as a c2sp.org/signed-note.
             String note = SignedNote.sign(new Checkpoint(key.origin(), size, root).toNoteText(), key.signer()).write();
             store.insertCheckpoint(size, root, note);
@@ -144,16 +144,30 @@ public class LogService {
         });
     }
 
+    /**
+     * Whether the committed tree has at least {@code size} entries. The tree only grows, so a size
+     * seen once stays true and the database is asked only about larger ones.
+     */
+    private long committedAtLeast(long size) {
+        long known = knownTreeSize;
+        if (size <= known) return known;
+        long now = store.treeSize();
+        knownTreeSize = Math.max(knownTreeSize, now);
+        return now;
+    }
+
+    private volatile long knownTreeSize;
+
     /** {@code PATH(index, D[0:size])}, RFC 6962 §2.1.1. */
     public List<byte[]> inclusionProof(long index, long size) {
-        long treeSize = store.treeSize();
+        long treeSize = committedAtLeast(size);
         if (size > treeSize) {
             throw InvalidInput.field("size", "must not exceed the current tree size " + treeSize);
         }
         if (index >= size) {
             throw InvalidInput.field("index", "must be below size (" + size + ")");
         }
-        return TreeMath.proveInclusion(index, size, store.reader());
+        return TreeMath.proveInclusion(index, size, store.committedReader());
     }
 
     /**
@@ -161,14 +175,14 @@ public class LogService {
      * (from the empty tree as c2sp.org/tlog-witness does).
      */
     public List<byte[]> consistencyProof(long from, long to) {
-        long treeSize = store.treeSize();
+        long treeSize = committedAtLeast(to);
         if (to > treeSize) {
             throw InvalidInput.field("to", "must not exceed the current tree size " + treeSize);
         }
         if (from > to) {
             throw InvalidInput.field("from", "must not exceed to (" + to + ")");
         }
-        return TreeMath.proveConsistency(from, to, store.reader());
+        return TreeMath.proveConsistency(from, to, store.committedReader());
     }
 
     /**
@@ -181,7 +195,7 @@ public class LogService {
         if (TileId.widthAt(id.level(), id.n(), size) < id.width()) {
             throw new NotFound("Tile " + id.path() + " is beyond the latest checkpoint (tree size " + size + ")");
         }
-        return id.readData(store.reader());
+        return id.readData(store.committedReader());
     }
 
     /** An entry bundle as of the latest checkpoint (c2sp.org/tlog-tiles "Log entries"). */
@@ -219,8 +233,8 @@ public class LogService {
         }
         boolean verified;
         try {
-            Checkpoint signed = Checkpoint.parseVerified(cp.note(), key.origin(), List.of(key.verifierKey()));
-            List<byte[]> proof = TreeMath.proveInclusion(index, signed.size(), store.reader());
+            Checkpoint signed = verified(cp.note());
+            List<byte[]> proof = TreeMath.proveInclusion(index, signed.size(), store.committedReader());
             TreeMath.verifyInclusion(Hashes.leafHash(entry.get()), index, signed.size(), proof, signed.rootHash());
             verified = true;
         } catch (NoteVerificationException | ProofException | IllegalArgumentException | LogStorageException e) {
@@ -228,6 +242,21 @@ public class LogService {
             verified = false;
         }
         return Optional.of(new InclusionCheck(index, cp.size(), cp.rootHash(), cp.note(), true, verified));
+    }
+
+    private record VerifiedNote(String note, Checkpoint checkpoint) {}
+
+    private volatile VerifiedNote lastVerified;
+
+    /** The checkpoint in a note whose signature verified with the log key; the last one is remembered. */
+    private Checkpoint verified(String note) throws NoteVerificationException {
+        VerifiedNote last = lastVerified;
+        if (last != null && last.note().equals(note)) {
+            return last.checkpoint();
+        }
+        Checkpoint c = Checkpoint.parseVerified(note, key.origin(), List.of(key.verifierKey()));
+        lastVerified = new VerifiedNote(note, c);
+        return c;
     }
 
     /**
@@ -240,7 +269,7 @@ public class LogService {
     public String offlineProof(long index) {
         byte[] entry = entry(index).orElseThrow(() -> new NotFound("No log entry " + index));
         StoredCheckpoint cp = store.latestCheckpoint().filter(c -> c.size() > index).orElseGet(this::publishCheckpoint);
-        List<byte[]> hashes = TreeMath.proveInclusion(index, cp.size(), store.reader());
+        List<byte[]> hashes = TreeMath.proveInclusion(index, cp.size(), store.committedReader());
         return new TlogProof(entry, index, hashes, cp.note()).write();
     }
 }

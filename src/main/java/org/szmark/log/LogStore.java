@@ -1,5 +1,8 @@
 package org.szmark.log;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,6 +33,14 @@ public class LogStore {
     public record StoredCheckpoint(long size, byte[] rootHash, String note, Instant createdAt) {}
 
     @Inject EntityManager em;
+    @Inject org.szmark.config.SzmarkConfig config;
+
+    private Cache<Long, byte[]> hashCache;
+
+    @PostConstruct
+    void init() {
+        hashCache = Caffeine.newBuilder().maximumSize(config.caches().logHashes()).build();
+    }
 
     /**
      * The tree size, with the state row locked until the transaction ends. Every appender takes this
@@ -70,6 +81,35 @@ public class LogStore {
     /** Reads stored hashes with one query per call, as {@link HashReader} asks. */
     public HashReader reader() {
         return this::readHashes;
+    }
+
+    /**
+     * Like {@link #reader()}, with the hashes kept in memory: a stored hash never changes once
+     * committed. Only for reads of the committed tree (proofs, tiles, checkpoints), never inside an
+     * append, whose own hashes could still be rolled back.
+     */
+    public HashReader committedReader() {
+        return indexes -> {
+            byte[][] out = new byte[indexes.length][];
+            List<Long> missing = new ArrayList<>();
+            for (int i = 0; i < indexes.length; i++) {
+                out[i] = hashCache.getIfPresent(indexes[i]);
+                if (out[i] == null) missing.add(indexes[i]);
+            }
+            if (!missing.isEmpty()) {
+                long[] ask = missing.stream().mapToLong(Long::longValue).toArray();
+                byte[][] got = readHashes(ask);
+                Map<Long, byte[]> fetched = new HashMap<>();
+                for (int i = 0; i < ask.length; i++) {
+                    fetched.put(ask[i], got[i]);
+                    hashCache.put(ask[i], got[i]);
+                }
+                for (int i = 0; i < indexes.length; i++) {
+                    if (out[i] == null) out[i] = fetched.get(indexes[i]);
+                }
+            }
+            return out;
+        };
     }
 
     byte[][] readHashes(long[] indexes) {

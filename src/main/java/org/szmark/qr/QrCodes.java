@@ -6,6 +6,9 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
@@ -34,12 +37,19 @@ import org.szmark.config.SzmarkConfig;
 public class QrCodes {
 
     private static final Logger LOG = Logger.getLogger(QrCodes.class);
-    /** Bounded so a crawler walking every certificate cannot exhaust memory; re-rendering is cheap enough. */
-    private static final int CACHE_LIMIT = 20_000;
-
     @Inject SzmarkConfig config;
 
-    private final Map<String, Rendered> cache = new ConcurrentHashMap<>();
+    /**
+     * Keyed by certificate number and style: a certificate's label URL never changes, so neither does
+     * its image, and a hit needs no database read. Bounded so a crawler walking every certificate cannot
+     * exhaust memory.
+     */
+    private Cache<String, Rendered> cache;
+
+    @PostConstruct
+    void initCache() {
+        cache = Caffeine.newBuilder().maximumSize(config.caches().qrImages()).build();
+    }
 
     /** An image or document ready to serve. */
     public record Rendered(byte[] bytes, String contentType, String etag) {}
@@ -73,9 +83,10 @@ public class QrCodes {
         return new QrInfo(url, qr.getVersion().getVersionNumber(), ecc.name(), qr.getMatrix().getWidth());
     }
 
-    public Rendered svg(String number, String url, Style style) {
-        return cached("svg|" + number + "|" + url + "|" + style, () -> {
-            ByteMatrix m = encode(url, style.ecc()).getMatrix();
+    /** @param url the certificate's label URL, asked for only when the image is not cached */
+    public Rendered svg(String number, Supplier<String> url, Style style) {
+        return cached("svg|" + number + "|" + style, () -> {
+            ByteMatrix m = encode(url.get(), style.ecc()).getMatrix();
             int size = m.getWidth() + 2 * style.margin();
             StringBuilder svg = new StringBuilder(8192);
             svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" viewBox=\"0 0 ").append(size).append(' ').append(size)
@@ -88,9 +99,10 @@ public class QrCodes {
         });
     }
 
-    public Rendered png(String number, String url, Style style) {
-        return cached("png|" + number + "|" + url + "|" + style, () -> {
-            ByteMatrix m = encode(url, style.ecc()).getMatrix();
+    /** @param url the certificate's label URL, asked for only when the image is not cached */
+    public Rendered png(String number, Supplier<String> url, Style style) {
+        return cached("png|" + number + "|" + style, () -> {
+            ByteMatrix m = encode(url.get(), style.ecc()).getMatrix();
             int size = (m.getWidth() + 2 * style.margin()) * style.scale();
             BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
             var g = img.createGraphics();
@@ -119,9 +131,9 @@ public class QrCodes {
      * A printable mark label: the mark with "深圳标准 Shenzhen Standard", the QR code (level Q, 4-module quiet
      * zone) and the certificate number. Units are millimetres at 0.5 mm per module.
      */
-    public Rendered label(String number, String url) {
-        return cached("label|" + number + "|" + url, () -> {
-            ByteMatrix m = encode(url, ErrorCorrectionLevel.Q).getMatrix();
+    public Rendered label(String number, Supplier<String> url) {
+        return cached("label|" + number, () -> {
+            ByteMatrix m = encode(url.get(), ErrorCorrectionLevel.Q).getMatrix();
             int modules = m.getWidth() + 8;
             double qrSize = modules * 0.5;
             double width = Math.max(qrSize + 8, 52);
@@ -181,12 +193,11 @@ public class QrCodes {
     }
 
     private Rendered cached(String key, Supplier<Rendered> render) {
-        Rendered r = cache.get(key);
+        Rendered r = cache.getIfPresent(key);
         if (r != null) return r;
         Rendered fresh = render.get();
         Rendered withTag = new Rendered(fresh.bytes(), fresh.contentType(), etag(fresh.bytes()));
-        if (cache.size() >= CACHE_LIMIT) cache.clear();
-        cache.putIfAbsent(key, withTag);
+        cache.put(key, withTag);
         return withTag;
     }
 

@@ -40,8 +40,8 @@ public class QrResource {
     public Response svg(@PathParam("number") String number, @QueryParam("scale") @DefaultValue("8") String scale,
                         @QueryParam("margin") @DefaultValue("4") String margin, @QueryParam("ecc") @DefaultValue("Q") String ecc,
                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Certificate c = certificates.get(number);
-        return serve(codes.svg(c.number, url(c), style(scale, margin, ecc)), ifNoneMatch);
+        return serve(codes.svg(CertificateService.normaliseNumber(number), () -> url(certificates.get(number)),
+                style(scale, margin, ecc)), ifNoneMatch);
     }
 
     @GET
@@ -50,16 +50,15 @@ public class QrResource {
     public Response png(@PathParam("number") String number, @QueryParam("scale") @DefaultValue("8") String scale,
                         @QueryParam("margin") @DefaultValue("4") String margin, @QueryParam("ecc") @DefaultValue("Q") String ecc,
                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Certificate c = certificates.get(number);
-        return serve(codes.png(c.number, url(c), style(scale, margin, ecc)), ifNoneMatch);
+        return serve(codes.png(CertificateService.normaliseNumber(number), () -> url(certificates.get(number)),
+                style(scale, margin, ecc)), ifNoneMatch);
     }
 
     @GET
     @Path("certificates/{number}/label.svg")
     @Produces("image/svg+xml")
     public Response label(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Certificate c = certificates.get(number);
-        return serve(codes.label(c.number, url(c)), ifNoneMatch);
+        return serve(codes.label(CertificateService.normaliseNumber(number), () -> url(certificates.get(number))), ifNoneMatch);
     }
 
     private String url(Certificate c) {

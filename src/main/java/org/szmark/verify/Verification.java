@@ -20,6 +20,11 @@ public record Verification(Verdict verdict, boolean genuine, String reasonCode, 
     /** Where the certificate's latest event sits in the public log, and whether its inclusion was checked. */
     public record LogInclusion(long index, Long checkpointSize, boolean inclusionVerified) {}
 
+    /** The same result as of another moment, for a cached result that is still current. */
+    public Verification asOf(OffsetDateTime t) {
+        return new Verification(verdict, genuine, reasonCode, reason, claims, certificate == null ? null : certificate.asOf(t), log, t);
+    }
+
     public Verification withLog(LogInclusion l) {
         return new Verification(verdict, genuine, reasonCode, reason, claims, certificate, l, asOf);
     }

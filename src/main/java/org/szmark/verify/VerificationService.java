@@ -8,7 +8,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.szmark.body.BodyStatus;
@@ -47,7 +51,38 @@ public class VerificationService {
     @Inject EntityManager em;
     @Inject Clock clock;
     @Inject org.szmark.log.LogService log;
+    @Inject org.szmark.config.SzmarkConfig config;
 
+    /**
+     * What a verification result depends on that can change after issuance: the versions of the
+     * certificate, its body, holder and standard, its key's revocation, the day (expiry), and the
+     * latest checkpoint. One indexed query reads it all.
+     */
+    record Freshness(List<Object> state, long checkpointSize) {}
+
+    /** A genuine result and what it was computed from. */
+    record Cached(Freshness freshness, Verification verification) {
+        boolean currentAt(Freshness now) {
+            // A result whose inclusion was verified stays right under any later checkpoint; one that
+            // waited for a checkpoint is made again once there is a new one.
+            boolean included = verification.log() != null && verification.log().inclusionVerified();
+            return freshness.state().equals(now.state()) && (included || freshness.checkpointSize() == now.checkpointSize());
+        }
+    }
+
+    private Cache<String, Cached> cache;
+
+    @PostConstruct
+    void init() {
+        cache = Caffeine.newBuilder().maximumSize(config.caches().verifications()).build();
+    }
+
+    /**
+     * Verifies a token. A genuine result is kept and served again only while {@link Freshness} reads
+     * the same: that is read from the database on every call, before anything else, so a status change
+     * committed on any instance shows in the very next verification, and a result computed after the
+     * read is never older than it.
+     */
     @Transactional
     public Verification verify(String rawToken) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).withNano(0);
@@ -70,6 +105,37 @@ public class VerificationService {
         } catch (RuntimeException e) {
             return notGenuine("TOKEN_MALFORMED", "The code is not a well-formed Shenzhen Standard label code", null, now);
         }
+        String token = rawToken.trim();
+        Optional<Freshness> fresh = freshness(decoded.claims().certificateNumber());
+        Cached cached = fresh.isEmpty() ? null : cache.getIfPresent(token);
+        if (cached != null && cached.currentAt(fresh.get())) {
+            return cached.verification().asOf(now);
+        }
+        Verification v = check(decoded, now);
+        if (v.genuine() && fresh.isPresent()) {
+            cache.put(token, new Cached(fresh.get(), v));
+        }
+        return v;
+    }
+
+    private Optional<Freshness> freshness(String number) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select c.version, c.event_count, b.version, h.version, s.version,"
+                        + " k.revoked_at, k.compromised_at, (select max(tree_size) from log_checkpoint)"
+                        + " from certificate c join certification_body b on b.id = c.body_id"
+                        + " join enterprise h on h.id = c.holder_id join standard s on s.id = c.standard_id"
+                        + " left join body_key k on k.key_id = c.key_id where c.number = ?1")
+                .setParameter(1, number).setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = rows.get(0);
+        List<Object> state = new java.util.ArrayList<>(Arrays.asList(r).subList(0, 7));
+        state.add(LocalDate.now(clock));
+        return Optional.of(new Freshness(state, r[7] == null ? 0 : ((Number) r[7]).longValue()));
+    }
+
+    private Verification check(DecodedToken decoded, OffsetDateTime now) {
         QrClaims c = decoded.claims();
         String prefix = HexFormat.of().formatHex(c.keyIdPrefix());
         Verification.Claims claims = new Verification.Claims(c.certificateNumber(), c.creditCode(), c.standardNumber(),
