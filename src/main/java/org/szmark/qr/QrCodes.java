@@ -11,18 +11,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import javax.imageio.ImageIO;
 import org.jboss.logging.Logger;
 import org.szmark.certificate.Certificate;
 import org.szmark.certificate.CertificateService;
@@ -103,27 +97,8 @@ public class QrCodes {
     public Rendered png(String number, Supplier<String> url, Style style) {
         return cached("png|" + number + "|" + style, () -> {
             ByteMatrix m = encode(url.get(), style.ecc()).getMatrix();
-            int size = (m.getWidth() + 2 * style.margin()) * style.scale();
-            BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
-            var g = img.createGraphics();
-            g.setColor(java.awt.Color.WHITE);
-            g.fillRect(0, 0, size, size);
-            g.setColor(java.awt.Color.BLACK);
-            for (int y = 0; y < m.getHeight(); y++) {
-                for (int x = 0; x < m.getWidth(); x++) {
-                    if (m.get(x, y) == 1) {
-                        g.fillRect((x + style.margin()) * style.scale(), (y + style.margin()) * style.scale(), style.scale(), style.scale());
-                    }
-                }
-            }
-            g.dispose();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try {
-                ImageIO.write(img, "png", out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return new Rendered(out.toByteArray(), "image/png", null);
+            byte[] png = MonochromePng.write((x, y) -> m.get(x, y) == 1, m.getWidth(), m.getHeight(), style.margin(), style.scale());
+            return new Rendered(png, "image/png", null);
         });
     }
 
