@@ -81,7 +81,10 @@ public class CertificateService {
     @Transactional
     public Certificate issue(IssueRequest request, Actor actor) {
         CertificationBody body = lockActiveBody(actor);
-        return issueOne(request, actor, body, keys.signerFor(body.id), new HashSet<>());
+        Serials serials = new Serials(body);
+        Certificate c = issueOne(request, actor, body, keys.signerFor(body.id), new HashSet<>(), serials, log::append);
+        serials.save();
+        return c;
     }
 
     /**
@@ -101,17 +104,21 @@ public class CertificateService {
         // batch so far, which makes a batch quadratic.
         em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
         Set<String> numbers = new HashSet<>();
+        Serials serials = new Serials(body);
+        org.szmark.log.LogService.Batch logBatch = log.batch();
         List<Object> results = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             IssueRequest item = items.get(i);
             try {
                 if (item == null) throw InvalidInput.field("certificates[" + i + "]", "must be an object");
                 validate(item);
-                results.add(issueOne(item, actor, body, signer, numbers));
+                results.add(issueOne(item, actor, body, signer, numbers, serials, logBatch));
             } catch (DomainException e) {
                 results.add(e);
             }
         }
+        serials.save();
+        logBatch.write();
         return results;
     }
 
@@ -162,7 +169,7 @@ public class CertificateService {
             throw InvalidInput.field("suspendedUntil", "applies only to suspensions");
         }
         appendEvent(c, body, change, request.reasonCode().name(), trimToNull(request.reasonText()), effective, until, actor,
-                keys.signerFor(body.id));
+                keys.signerFor(body.id), log::append);
         return c;
     }
 
@@ -191,7 +198,7 @@ public class CertificateService {
     }
 
     private Certificate issueOne(IssueRequest r, Actor actor, CertificationBody body, BodyKeyService.Signer signer,
-                                 Set<String> batchNumbers) {
+                                 Set<String> batchNumbers, Serials serials, org.szmark.log.LogService.Appender appender) {
         Enterprise holder = enterprises.findByCreditCode(r.holder().trim().toUpperCase())
                 .orElseThrow(() -> new Unprocessable("unknown-holder", "No enterprise with credit code " + r.holder()
                         + " is registered", List.of(new FieldError("holder", "unknown enterprise"))));
@@ -250,16 +257,18 @@ public class CertificateService {
 
         String number;
         if (r.number() == null || r.number().isBlank()) {
-            number = nextNumber(body, issueDate.getYear());
+            // Free in the registry (checked by next) and, being newer than every serial so far, in the batch.
+            number = serials.next(issueDate.getYear());
+            batchNumbers.add(number);
         } else {
             number = normaliseNumber(r.number());
             if (!number.matches("[A-Z0-9][A-Z0-9./-]*") || !QrToken.certificateNumberEncodable(number)) {
                 throw InvalidInput.field("number", "must be at most " + QrToken.MAX_CERTIFICATE_NUMBER_LENGTH
                         + " characters of A-Z, 0-9, '-', '.', '/' starting with a letter or digit");
             }
-        }
-        if (!batchNumbers.add(number) || certificates.findByNumber(number).isPresent()) {
-            throw new Conflict("duplicate-certificate", "Certificate number " + number + " is already taken");
+            if (!batchNumbers.add(number) || certificates.findByNumber(number).isPresent()) {
+                throw new Conflict("duplicate-certificate", "Certificate number " + number + " is already taken");
+            }
         }
 
         OffsetDateTime now = now();
@@ -289,19 +298,20 @@ public class CertificateService {
         certificates.persist(c);
         // A certificate entered after the fact takes effect on its issue date, not when it was recorded.
         OffsetDateTime effective = issueDate.isBefore(now.toLocalDate()) ? issueDate.atStartOfDay().atOffset(ZoneOffset.UTC) : now;
-        appendEvent(c, body, StatusChange.ISSUED, null, null, effective, null, actor, signer);
+        appendEvent(c, body, StatusChange.ISSUED, null, null, effective, null, actor, signer, appender);
         if (predecessor != null) {
             predecessor.successorId = c.id;
             if (StatusChange.SUPERSEDED.allowedFrom(predecessor.statusOn(today))) {
                 appendEvent(predecessor, body, StatusChange.SUPERSEDED, ReasonCode.RECERTIFIED.name(),
-                        "Superseded by " + c.number, now, null, actor, signer);
+                        "Superseded by " + c.number, now, null, actor, signer, appender);
             }
         }
         return c;
     }
 
     private void appendEvent(Certificate c, CertificationBody body, StatusChange change, String reasonCode, String reasonText,
-                             OffsetDateTime effective, LocalDate suspendedUntil, Actor actor, BodyKeyService.Signer signer) {
+                             OffsetDateTime effective, LocalDate suspendedUntil, Actor actor, BodyKeyService.Signer signer,
+                             org.szmark.log.LogService.Appender log) {
         byte[] previous = null;
         if (c.eventCount > 0) {
             previous = em.createQuery("select e.payload from StatusEvent e where e.certificateId = :c and e.seq = :s", byte[].class)
@@ -337,29 +347,43 @@ public class CertificateService {
         }
     }
 
-    /** {@code SZBZ-<body code>-<year>-<5-digit serial>}; the body row lock makes the counter exact. */
-    private String nextNumber(CertificationBody body, int year) {
-        List<?> rows = em.createNativeQuery("select last_serial from certificate_serial where body_id = ?1 and serial_year = ?2")
-                .setParameter(1, body.id).setParameter(2, year).getResultList();
-        int next;
-        if (rows.isEmpty()) {
-            next = 1;
-            em.createNativeQuery("insert into certificate_serial (body_id, serial_year, last_serial) values (?1, ?2, 1)")
-                    .setParameter(1, body.id).setParameter(2, year).executeUpdate();
-        } else {
-            next = ((Number) rows.get(0)).intValue() + 1;
-            em.createNativeQuery("update certificate_serial set last_serial = ?1 where body_id = ?2 and serial_year = ?3")
-                    .setParameter(1, next).setParameter(2, body.id).setParameter(3, year).executeUpdate();
+    /**
+     * Serial numbers for {@code SZBZ-<body code>-<year>-<5-digit serial>} numbers, per year: read once,
+     * counted in memory and saved once per issuance or batch. The body row lock makes the counter exact.
+     */
+    private final class Serials {
+        private final CertificationBody body;
+        private final java.util.Map<Integer, Integer> last = new java.util.HashMap<>();
+        private final Set<Integer> stored = new HashSet<>();
+
+        Serials(CertificationBody body) {
+            this.body = body;
         }
-        // Skip serials a body already used for numbers of its own choosing in the same shape.
-        String candidate = String.format("SZBZ-%s-%d-%05d", body.code, year, next);
-        while (certificates.findByNumber(candidate).isPresent()) {
-            next++;
-            em.createNativeQuery("update certificate_serial set last_serial = ?1 where body_id = ?2 and serial_year = ?3")
-                    .setParameter(1, next).setParameter(2, body.id).setParameter(3, year).executeUpdate();
-            candidate = String.format("SZBZ-%s-%d-%05d", body.code, year, next);
+
+        String next(int year) {
+            int serial = last.computeIfAbsent(year, y -> {
+                List<?> rows = em.createNativeQuery("select last_serial from certificate_serial where body_id = ?1 and serial_year = ?2")
+                        .setParameter(1, body.id).setParameter(2, y).getResultList();
+                if (rows.isEmpty()) return 0;
+                stored.add(y);
+                return ((Number) rows.get(0)).intValue();
+            });
+            // Skip serials a body already used for numbers of its own choosing in the same shape.
+            String candidate;
+            do {
+                serial++;
+                candidate = String.format("SZBZ-%s-%d-%05d", body.code, year, serial);
+            } while (certificates.findByNumber(candidate).isPresent());
+            last.put(year, serial);
+            return candidate;
         }
-        return candidate;
+
+        void save() {
+            last.forEach((year, serial) -> em.createNativeQuery(stored.contains(year)
+                            ? "update certificate_serial set last_serial = ?3 where body_id = ?1 and serial_year = ?2"
+                            : "insert into certificate_serial (body_id, serial_year, last_serial) values (?1, ?2, ?3)")
+                    .setParameter(1, body.id).setParameter(2, year).setParameter(3, serial).executeUpdate());
+        }
     }
 
     /** The offline claims a label's QR code carries (docs/qr-token.md). */

@@ -13,6 +13,7 @@ import org.szmark.crypto.SignedEnvelope;
 import org.szmark.log.LogStore.StoredCheckpoint;
 import org.szmark.log.merkle.EntryBundle;
 import org.szmark.log.merkle.EntryBundleId;
+import org.szmark.log.merkle.HashReader;
 import org.szmark.log.merkle.Hashes;
 import org.szmark.log.merkle.LogStorageException;
 import org.szmark.log.merkle.ProofException;
@@ -67,19 +68,84 @@ public class LogService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long append(SignedEnvelope event, SignedEnvelope certificate) {
-        byte[] entry;
+        byte[] entry = encode(event, certificate);
+        long index = store.lockTreeSize();
+        List<byte[]> hashes = StoredHashes.storedHashesForRecord(index, Hashes.leafHash(entry), store.reader());
+        store.insertEntries(index, List.of(entry));
+        store.insertHashes(StoredHashes.storedHashCount(index), hashes);
+        store.setTreeSize(index + 1);
+        return index;
+    }
+
+    /** Something that appends entries to the log and hands out their indexes. */
+    @FunctionalInterface
+    public interface Appender {
+        long append(SignedEnvelope event, SignedEnvelope certificate);
+    }
+
+    /**
+     * Appends for a transaction that adds many entries (batch issuance). Indexes are handed out exactly
+     * as {@link #append} does, under the same lock taken at the first append and held to the end of
+     * the transaction; the hashes are computed in memory and the entries, hashes and tree size written
+     * together by {@link Batch#write}, which the caller must call before its transaction ends. If the
+     * transaction rolls back, nothing of the batch remains.
+     */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    public final class Batch implements Appender {
+        private long first = -1;
+        private long next;
+        private boolean written;
+        private final List<byte[]> entries = new java.util.ArrayList<>();
+        private final List<byte[]> hashes = new java.util.ArrayList<>();
+
+        @Override
+        public long append(SignedEnvelope event, SignedEnvelope certificate) {
+            if (written) throw new IllegalStateException("log batch already written");
+            byte[] entry = encode(event, certificate);
+            if (first < 0) {
+                first = store.lockTreeSize();
+                next = first;
+            }
+            long index = next++;
+            long base = StoredHashes.storedHashCount(first);
+            HashReader committed = store.committedReader();
+            // Hashes of this batch come from memory; older ones are committed (the lock is ours).
+            hashes.addAll(StoredHashes.storedHashesForRecord(index, Hashes.leafHash(entry), indexes -> {
+                long[] older = java.util.Arrays.stream(indexes).filter(i -> i < base).toArray();
+                byte[][] read = committed.readHashes(older);
+                byte[][] out = new byte[indexes.length][];
+                for (int i = 0, k = 0; i < indexes.length; i++) {
+                    out[i] = indexes[i] >= base ? hashes.get((int) (indexes[i] - base)) : read[k++];
+                }
+                return out;
+            }));
+            entries.add(entry);
+            return index;
+        }
+
+        /**
+         * Writes the batch's entries, hashes and the new tree size, in the transaction that appended
+         * them; a batch with no entries writes nothing.
+         */
+        public void write() {
+            written = true;
+            if (entries.isEmpty()) return;
+            store.insertEntries(first, entries);
+            store.insertHashes(StoredHashes.storedHashCount(first), hashes);
+            store.setTreeSize(next);
+        }
+    }
+
+    private static byte[] encode(SignedEnvelope event, SignedEnvelope certificate) {
         try {
-            entry = new LogEntry(event, certificate).encode();
+            return new LogEntry(event, certificate).encode();
         } catch (IllegalArgumentException e) {
             // Field lengths keep entries far below 64 KiB (docs/log.md); reaching this is a registry fault.
             throw new IllegalStateException("cannot log this change: " + e.getMessage(), e);
         }
-        long index = store.lockTreeSize();
-        List<byte[]> hashes = StoredHashes.storedHashesForRecord(index, Hashes.leafHash(entry), store.reader());
-        store.insertEntry(index, entry);
-        store.insertHashes(StoredHashes.storedHashCount(index), hashes);
-        store.setTreeSize(index + 1);
-        return index;
     }
 
     /** Size of the committed tree. */

@@ -60,22 +60,32 @@ public class LogStore {
         sql("update log_state set tree_size = ?1 where id = 1").setParameter(1, size).executeUpdate();
     }
 
-    void insertEntry(long index, byte[] entry) {
-        sql("insert into log_entry (idx, entry, created_at) values (?1, ?2, current_timestamp)")
-                .setParameter(1, index).setParameter(2, entry).executeUpdate();
+    /** Inserts entries at consecutive indexes from {@code first}, a few hundred rows per statement. */
+    void insertEntries(long first, List<byte[]> entries) {
+        insertRows("insert into log_entry (idx, entry, created_at) values ", "current_timestamp", first, entries);
     }
 
-    /** Inserts hashes at consecutive stored indexes from {@code first}, in one statement. */
+    /** Inserts hashes at consecutive stored indexes from {@code first}, a few hundred rows per statement. */
     void insertHashes(long first, List<byte[]> hashes) {
-        StringBuilder sql = new StringBuilder("insert into log_hash (idx, hash) values ");
-        for (int i = 0; i < hashes.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 1).append(", ?").append(2 * i + 2).append(')');
+        insertRows("insert into log_hash (idx, hash) values ", null, first, hashes);
+    }
+
+    private static final int ROWS_PER_STATEMENT = 500;
+
+    private void insertRows(String insert, String extraColumnValue, long first, List<byte[]> values) {
+        for (int from = 0; from < values.size(); from += ROWS_PER_STATEMENT) {
+            int to = Math.min(values.size(), from + ROWS_PER_STATEMENT);
+            StringBuilder sql = new StringBuilder(insert);
+            for (int i = 0; i < to - from; i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 1).append(", ?").append(2 * i + 2)
+                        .append(extraColumnValue == null ? "" : ", " + extraColumnValue).append(')');
+            }
+            Query q = sql(sql.toString());
+            for (int i = 0; i < to - from; i++) {
+                q.setParameter(2 * i + 1, first + from + i).setParameter(2 * i + 2, values.get(from + i));
+            }
+            q.executeUpdate();
         }
-        Query q = sql(sql.toString());
-        for (int i = 0; i < hashes.size(); i++) {
-            q.setParameter(2 * i + 1, first + i).setParameter(2 * i + 2, hashes.get(i));
-        }
-        q.executeUpdate();
     }
 
     /** Reads stored hashes with one query per call, as {@link HashReader} asks. */
