@@ -55,8 +55,7 @@ public class BodyService {
         b.status = BodyStatus.ACTIVE;
         b.createdAt = now();
         describe(b, r.nameZh(), r.nameEn(), r.contact());
-        repository.persist(b);
-        Persistence.flushOrConflict(em, () -> new Conflict("duplicate-body", "A body with this code or approval number exists already"));
+        Persistence.persistOrConflict(em, b, () -> new Conflict("duplicate-body", "A body with this code or approval number exists already"));
         keys.issue(b);
         return b;
     }

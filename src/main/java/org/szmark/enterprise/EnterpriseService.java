@@ -85,8 +85,7 @@ public class EnterpriseService {
         e.legacyCode = legacyCode;
         e.createdAt = now();
         describe(e, r.nameZh(), r.nameEn(), r.addressZh(), r.addressEn());
-        enterprises.persist(e);
-        Persistence.flushOrConflict(em, () -> new Conflict("duplicate-enterprise",
+        Persistence.persistOrConflict(em, e, () -> new Conflict("duplicate-enterprise",
                 "An enterprise with credit code " + finalCode + " exists already"));
         return new Created(e, warnings);
     }
@@ -117,8 +116,7 @@ public class EnterpriseService {
         p.trademark = blankToNull(r.trademark());
         p.gtin = gtin;
         p.createdAt = now();
-        products.persist(p);
-        Persistence.flushOrConflict(em, () -> new Conflict("duplicate-product", "This enterprise already has a product with model " + model));
+        Persistence.persistOrConflict(em, p, () -> new Conflict("duplicate-product", "This enterprise already has a product with model " + model));
         return p;
     }
 

@@ -61,8 +61,7 @@ public class StandardService {
         s.number = number;
         s.createdAt = now();
         apply(s, r);
-        repository.persist(s);
-        Persistence.flushOrConflict(em, () -> new Conflict("duplicate-standard", "Standard " + number + " is already in the catalogue"));
+        Persistence.persistOrConflict(em, s, () -> new Conflict("duplicate-standard", "Standard " + number + " is already in the catalogue"));
         return s;
     }
 

@@ -3,6 +3,7 @@ package org.szmark.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -10,7 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses declared oversized bodies before they are read, with a problem document rather than the
- * bare 413 the HTTP layer gives for bodies that exceed the limit while streaming.
+ * bare 413 the HTTP layer gives for bodies that exceed the limit while streaming; and paths with
+ * matrix parameters, which the REST layer would misread.
  */
 @Singleton
 public class RequestLimits {
@@ -27,27 +29,36 @@ public class RequestLimits {
         router.route().order(-1000).handler(ctx -> {
             String declared = ctx.request().getHeader("Content-Length");
             if (declared != null && exceeds(declared)) {
-                Problem p = Problem.of("payload-too-large", "Payload too large", 413,
-                        "The request body is larger than the registry accepts (" + maxBody + " bytes)", List.of())
-                        .at(ctx.request().path());
-                try {
-                    ctx.response().setStatusCode(413)
-                            .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                            .putHeader("Connection", "close")
-                            .end(json.writeValueAsString(p));
-                } catch (Exception e) {
-                    ctx.response().setStatusCode(413).end();
-                }
+                refuse(ctx, 413, "payload-too-large", "Payload too large",
+                        "The request body is larger than the registry accepts (" + maxBody + " bytes)");
+                return;
+            }
+            String path = ctx.request().path();
+            // No resource takes matrix parameters, and the REST layer decodes the rest of a path with ';'
+            // a second time, so "%25" before a ';' would name another path or fail as a 500.
+            if (path != null && path.indexOf(';') >= 0) {
+                refuse(ctx, 400, "bad-request", "Bad Request", "The path has a ';' (matrix parameters are not supported)");
                 return;
             }
             // ':' in a path segment (certificates:batch) may arrive percent-encoded; route on the decoded form.
-            String path = ctx.request().path();
             if (path != null && (path.contains("%3A") || path.contains("%3a"))) {
                 ctx.reroute(path.replace("%3A", ":").replace("%3a", ":"));
                 return;
             }
             ctx.next();
         });
+    }
+
+    private void refuse(RoutingContext ctx, int status, String slug, String title, String detail) {
+        Problem p = Problem.of(slug, title, status, detail, List.of()).at(ctx.request().path());
+        try {
+            ctx.response().setStatusCode(status)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("Connection", "close")
+                    .end(json.writeValueAsString(p));
+        } catch (Exception e) {
+            ctx.response().setStatusCode(status).end();
+        }
     }
 
     private boolean exceeds(String declared) {

@@ -12,8 +12,16 @@ import static org.szmark.support.Api.newBody;
 import static org.szmark.support.Api.newCreditCode;
 import static org.szmark.support.Api.newEnterprise;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -105,5 +113,33 @@ class EnterpriseResourceTest {
         as(token).body(Map.of("creditCode", newCreditCode(), "nameZh", "x")).post("/api/v1/enterprises").then().statusCode(403);
         as(newBody().certifierToken()).body(Map.of("name", "x"))
                 .post("/api/v1/enterprises/" + code + "/accounts").then().statusCode(403);
+    }
+
+    /** Registrations of one code racing each other: one is created, the others are conflicts, none a 500. */
+    @Test
+    void concurrentDuplicatesAreConflicts() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String code = newCreditCode();
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    answers.add(pool.submit(() -> {
+                        go.await();
+                        return authority().body(Map.of("creditCode", code, "nameZh", "并发公司"))
+                                .post("/api/v1/enterprises").statusCode();
+                    }));
+                }
+                go.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> a : answers) {
+                    statuses.add(a.get());
+                }
+                assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -39,6 +39,19 @@ class ProblemResponseTest {
         assertCleanProblem(authority().body("[]").post("/api/v1/bodies"), 400);
     }
 
+    /** Found by fuzzing (docs/fuzzing.md): both used to fail as a 500 with a Jackson or decoder message. */
+    @Test
+    void repeatedMembersAndMatrixParameters() {
+        Response repeated = authority().body("{\"code\":\"RP1\",\"nameZh\":\"x\",\"approvalNumber\":\"CNCA-R-2002-902\","
+                + "\"contact\":{\"website\":\"https://a.example\",\"website\":\"https://b.example\"}}").post("/api/v1/bodies");
+        assertCleanProblem(repeated, 400);
+        assertThat(repeated.jsonPath().getString("type")).isEqualTo("urn:szmark:problem:malformed-json");
+        // Matrix parameters would make the REST layer decode "%25" twice.
+        assertCleanProblem(anonymous().urlEncodingEnabled(false).get("/api/v1/verify/AB%25g2;x"), 400);
+        assertCleanProblem(anonymous().urlEncodingEnabled(false).get("/api/v1/standards/T%2FAB%25g2;x"), 400);
+        assertCleanProblem(anonymous().urlEncodingEnabled(false).get("/log/tile/0/000;x"), 400);
+    }
+
     @Test
     void unknownFieldsAreRejectedByName() {
         Response r = authority().body(Map.of("code", "UNK1", "nameZh", "x", "approvalNumber", "CNCA-R-2002-901", "admin", true))
