@@ -1,29 +1,11 @@
 -- POST /api/v1/certificates (or a batch of $BENCH_BATCH to /api/v1/certificates:batch) as the certifiers
 -- in $BENCH_CERTIFIERS (token per line), for holders and products in $BENCH_HOLDERS
 -- ("creditCode<TAB>model" per line) and the standards in $BENCH_STANDARDS (one number per line).
-local function lines(name)
-  local out = {}
-  local file = assert(io.open(os.getenv(name), "r"))
-  for line in file:lines() do
-    if #line > 0 then out[#out + 1] = line end
-  end
-  file:close()
-  return out
-end
+dofile("bench/wrk/common.lua")
 local certifiers = lines("BENCH_CERTIFIERS")
 local holders = lines("BENCH_HOLDERS")
 local standards = lines("BENCH_STANDARDS")
 local batch = tonumber(os.getenv("BENCH_BATCH") or "0")
-
-local counter = 0
-function setup(thread)
-  counter = counter + 1
-  thread:set("seed", counter)
-end
-
-function init(args)
-  math.randomseed(os.time() * 1000 + (seed or 0))
-end
 
 local function item()
   local code, model = holders[math.random(#holders)]:match("([^\t]+)\t([^\t]+)")
