@@ -95,6 +95,16 @@ public class CertificateService {
             throw InvalidInput.field("certificates", "must hold 1 to " + max + " certificates");
         }
         CertificationBody body = lockActiveBody(actor);
+        // Renewals lock their predecessors. Take all of those locks now, before the first item takes the log
+        // lock (LogService.append): a status change locks its certificate and then the log, so locking a
+        // predecessor while holding the log lock could deadlock with a change of that predecessor.
+        Set<String> predecessors = new java.util.TreeSet<>();
+        for (IssueRequest item : items) {
+            if (item != null && item.predecessor() != null && !item.predecessor().isBlank()) {
+                predecessors.add(normaliseNumber(item.predecessor()));
+            }
+        }
+        certificates.lockAllOfBody(predecessors, body.id);
         BodyKeyService.Signer signer = keys.signerFor(body.id);
         Set<String> numbers = new HashSet<>();
         List<Object> results = new ArrayList<>(items.size());
