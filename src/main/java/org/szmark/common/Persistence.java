@@ -4,7 +4,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.util.function.Supplier;
 
-/** Turns a unique-key race lost at flush time into the same 409 a pre-check would give. */
+/**
+ * Turns a unique-key race lost at flush time into the same 409 a pre-check would give, and recognises
+ * failures that mean the database cannot be reached at all.
+ */
 public final class Persistence {
     private Persistence() {}
 
@@ -24,6 +27,32 @@ public final class Persistence {
             if (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the failure, anywhere in its cause chain, means the database is out of reach rather than
+     * that the request was wrong: SQLState class 08 (connection exception), 57P01 to 57P03 (PostgreSQL
+     * admin or crash shutdown, server starting up), the JDBC 4 connection exception categories,
+     * Hibernate's translation of them, or the pool giving up on a connection.
+     */
+    public static boolean isDatabaseUnavailable(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth++ < 64; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.JDBCConnectionException) return true;
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException s) {
+                String state = s.getSQLState();
+                if (state != null && (state.startsWith("08") || state.matches("57P0[123]"))) return true;
+                // Agroal gives up on a connection with a bare SQLException without SQLState.
+                if (state == null && s.getMessage() != null && s.getMessage().contains("acquisition timeout")) return true;
+            }
+            if (t.getCause() == t) break;
         }
         return false;
     }
