@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class DatabaseUnavailableTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"refused", "shutdown", "pool"})
+    @ValueSource(strings = {"refused", "shutdown", "commit", "pool"})
     void unreachableDatabaseIsA503Problem(String kind) {
         Response r = anonymous().get("/test-only/database-failure/" + kind);
         assertThat(r.statusCode()).isEqualTo(503);

@@ -31,6 +31,8 @@ public class FailingDatabaseResource {
             // A pooled connection ended by a fast shutdown, surfacing through the transaction layer.
             case "shutdown" -> new IllegalStateException("commit failed",
                     new SQLException("terminating connection due to administrator command", "57P01"));
+            // A commit cut off by a fast shutdown: the driver's exception is only a suppressed one.
+            case "commit" -> commitFailure();
             // The pool gave up waiting for a connection: a bare SQLException without SQLState.
             case "pool" -> new RuntimeException(new GenericJDBCException("Unable to acquire JDBC Connection",
                     new SQLException("Sorry, acquisition timeout!")));
@@ -38,5 +40,13 @@ public class FailingDatabaseResource {
             default -> new PersistenceException("could not execute statement",
                     new GenericJDBCException("bad grammar", new SQLException("syntax error at or near \"selec\"", "42601")));
         };
+    }
+
+    private static RuntimeException commitFailure() {
+        jakarta.transaction.RollbackException rollback = new jakarta.transaction.RollbackException("Could not commit transaction.");
+        javax.transaction.xa.XAException xa = new javax.transaction.xa.XAException("Error trying to commit local transaction");
+        xa.initCause(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        rollback.addSuppressed(xa);
+        return new RuntimeException(rollback);
     }
 }
