@@ -63,8 +63,9 @@ public final class Persistence {
         if (t instanceof java.sql.SQLException s) {
             String state = s.getSQLState();
             if (state != null) return state.startsWith("08") || state.matches("57P0[123]");
-            // Agroal gives up on a connection with a bare SQLException without SQLState.
-            return s.getMessage() != null && s.getMessage().contains("acquisition timeout");
+            // Agroal gives up on a connection with a bare SQLException without SQLState ("Sorry, acquisition
+            // timeout!", "Acquisition timeout while waiting for new connection").
+            return s.getMessage() != null && s.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
         }
         return false;
     }

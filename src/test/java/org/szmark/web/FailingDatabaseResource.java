@@ -35,7 +35,7 @@ public class FailingDatabaseResource {
             case "commit" -> commitFailure();
             // The pool gave up waiting for a connection: a bare SQLException without SQLState.
             case "pool" -> new RuntimeException(new GenericJDBCException("Unable to acquire JDBC Connection",
-                    new SQLException("Sorry, acquisition timeout!")));
+                    new SQLException("Acquisition timeout while waiting for new connection")));
             // A fault of the registry itself, not of the database's reachability: stays a 500.
             default -> new PersistenceException("could not execute statement",
                     new GenericJDBCException("bad grammar", new SQLException("syntax error at or near \"selec\"", "42601")));
