@@ -1,129 +1,102 @@
 #!/usr/bin/env bash
 # Two registry instances on one PostgreSQL database, written to at the same time, must still keep one log:
-# indexes 0 .. n-1 exactly once, and checkpoints that the auditor finds consistent (docs/log.md).
+# indexes 0 .. n-1 exactly once, and checkpoints that the auditor finds consistent (docs/log.md). And neither
+# may serve stale state: a revocation acknowledged through one instance must show in the other instance's very
+# next verification of the label, and of two revocations of one certificate racing through both instances
+# exactly one must succeed (docs/faults.md).
 #
 # Build the production jar first (the database kind is fixed at build time):
 #   mvn -B package -DskipTests -Dquarkus.profile=production
 # then run:
 #   bench/two-instances.sh
 #
-# Settings (environment): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD, DB (szmark_two,
-# dropped and created afresh), JAR (target/quarkus-app/quarkus-run.jar), WORKERS (8), ROUNDS (10).
-# Ports 8080 and 8081 must be free. It stops the two instances it started when it ends.
+# Settings (environment): WORKERS (8), ROUNDS (10, issue-suspend-reinstate rounds per worker), REVOCATIONS (100,
+# in all; every fourth one races both instances), PORT_A (8180), PORT_B (8181), DB (szmark_two, dropped and
+# created afresh), and those of bench/lib.sh (PGHOST, PGPORT, PGUSER, PGPASSWORD, JAR). It stops the two
+# instances it started when it ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PGHOST=${PGHOST:-127.0.0.1}
-PGPORT=${PGPORT:-5432}
-PGUSER=${PGUSER:-postgres}
-export PGHOST PGPORT PGUSER
-DB=${DB:-szmark_two}
-JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 WORKERS=${WORKERS:-8}
 ROUNDS=${ROUNDS:-10}
-TOKEN=szmk_two-instances-bench-token-0123456789abcdefghij
-WORK=$(mktemp -d)
-PIDS=()
-
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  echo "instance logs and keys kept in $WORK"
-}
-trap cleanup EXIT
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-for tool in curl psql java awk; do command -v "$tool" >/dev/null || fail "$tool is needed"; done
-[ -f "$JAR" ] || fail "$JAR not found; build it with: mvn -B package -DskipTests -Dquarkus.profile=production"
+REVOCATIONS=${REVOCATIONS:-100}
+PORT_A=${PORT_A:-8180}
+PORT_B=${PORT_B:-8181}
+DB=${DB:-szmark_two}
+. bench/lib.sh
+BASE_URL=http://localhost:$PORT_A   # one public base URL, hence one log origin, for both
 
 echo "== scratch database $DB"
-psql -d postgres -v ON_ERROR_STOP=1 -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
-
-start() { # port
-  # Both share the keys directory (authority, master and log key) and the public base URL, hence the origin.
-  QUARKUS_PROFILE=production QUARKUS_HTTP_PORT=$1 \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
-  QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
-  SZMARK_KEYS_DIR="$WORK/keys" SZMARK_BOOTSTRAP_TOKEN=$TOKEN SZMARK_PUBLIC_BASE_URL=http://localhost:8080 \
-    java -jar "$JAR" >"$WORK/instance-$1.log" 2>&1 &
-  PIDS+=($!)
-  for _ in $(seq 1 120); do
-    curl -sf "http://localhost:$1/q/health/ready" >/dev/null && return 0
-    kill -0 "${PIDS[-1]}" 2>/dev/null || fail "instance on port $1 exited; see $WORK/instance-$1.log"
-    sleep 1
-  done
-  fail "instance on port $1 did not become ready; see $WORK/instance-$1.log"
-}
-
-echo "== starting instance A on 8080, then B on 8081 (B must find A's keys, not make its own)"
-start 8080
-start 8081
-
-api() { # method port path token body -> prints the response body; fails on a non-2xx status
-  curl -sS -f -X "$1" "http://localhost:$2$3" -H "Authorization: Bearer $4" -H 'Content-Type: application/json' \
-    --data-binary "$5"
-}
-json_field() { # name: the value of the first string member of that name in stdin (the top-level one comes first)
-  grep -o "\"$1\":\"[^\"]*\"" | head -1 | sed "s/^\"$1\":\"\(.*\)\"$/\1/"
-}
-credit_code() { # 17 characters -> with the GB 32100-2015 check character
-  echo "$1" | awk '{
-    a = "0123456789ABCDEFGHJKLMNPQRTUWXY"; split("1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28", w, " ");
-    s = 0; for (i = 1; i <= 17; i++) s += (index(a, substr($0, i, 1)) - 1) * w[i];
-    c = 31 - s % 31; if (c == 31) c = 0; print $0 substr(a, c + 1, 1) }'
-}
-
+scratch_db "$DB"
+echo "== starting instance A on $PORT_A, then B on $PORT_B (B must find A's keys, not make its own)"
+start_instance "$PORT_A"
+start_instance "$PORT_B"
 echo "== a body, its certifier, a holder with a product, an eligible standard"
-api POST 8080 /api/v1/bodies $TOKEN \
-  '{"code":"TWOINST","nameZh":"双实例测试机构","nameEn":"Two-instance bench body","approvalNumber":"CNCA-R-2020-0099"}' >/dev/null
-CERTIFIER=$(api POST 8081 /api/v1/bodies/TWOINST/accounts $TOKEN '{"name":"bench certifier"}' | json_field token)
-HOLDER=$(credit_code 91440300BENCH0001)
-api POST 8080 /api/v1/enterprises $TOKEN "{\"creditCode\":\"$HOLDER\",\"nameZh\":\"深圳双实例测试企业\",\"nameEn\":\"Bench Co\"}" >/dev/null
-api POST 8081 "/api/v1/enterprises/$HOLDER/products" $TOKEN '{"nameZh":"测试产品","nameEn":"Bench product","model":"B-1"}' >/dev/null
-STANDARD='T/ZTBENCH 001-2020'
-api POST 8080 /api/v1/standards $TOKEN "{\"number\":\"$STANDARD\",\"titleZh\":\"测试标准\",\"issuingOrganisation\":\"测试协会\",
-  \"selfDeclaration\":{\"declaredOn\":\"2020-01-02\",\"disclosedAt\":\"https://example.org/d/1\"},
-  \"evaluation\":{\"catalogueItem\":\"测试目录项\",\"passedOn\":\"2020-06-01\"}}" >/dev/null
-ISSUE="{\"holder\":\"$HOLDER\",\"productModel\":\"B-1\",\"standard\":\"$STANDARD\",\"scope\":\"测试范围\",
-  \"certificationMode\":\"型式试验\",\"productionSite\":{\"address\":\"深圳市南山区 1 号\"}}"
+setup_fixture "$PORT_A"
 
-echo "== $WORKERS workers x $ROUNDS rounds, each: issue, suspend, reinstate, alternating between the instances"
+post() { # port path body -> prints the HTTP status
+  curl -sS -o /dev/null -w '%{http_code}' -X POST "http://localhost:$1$2" -H "Authorization: Bearer $CERTIFIER" \
+    -H 'Content-Type: application/json' --data-binary "$3" || true
+}
+verdict() { # port token -> the verification verdict
+  curl -sS -f "http://localhost:$1/api/v1/verify/$2" | json_field verdict || true
+}
+
+echo "== $WORKERS workers: $ROUNDS rounds each of issue, suspend, reinstate, alternating between the instances;"
+echo "   then $REVOCATIONS revocations in all, each checked at once through the other instance"
 worker() { # n
-  local errors=0 a b number
+  local errors=0 stale=0 checked=0 races=0 a b number issued token r seen codes
   for r in $(seq 1 "$ROUNDS"); do
-    if (( (r + $1) % 2 )); then a=8080; b=8081; else a=8081; b=8080; fi
+    if (( (r + $1) % 2 )); then a=$PORT_A; b=$PORT_B; else a=$PORT_B; b=$PORT_A; fi
     number=$(api POST $a /api/v1/certificates "$CERTIFIER" "$ISSUE" | json_field number) || { errors=$((errors + 1)); continue; }
     api POST $b "/api/v1/certificates/$number/suspend" "$CERTIFIER" '{"reasonCode":"HOLDER_REQUEST"}' >/dev/null || errors=$((errors + 1))
     api POST $a "/api/v1/certificates/$number/reinstate" "$CERTIFIER" '{"reasonCode":"SUSPENSION_REQUEST_ENDED"}' >/dev/null || errors=$((errors + 1))
   done
-  echo "$errors" >"$WORK/worker-$1.errors"
+  for r in $(seq "$1" "$WORKERS" "$REVOCATIONS"); do
+    if (( r % 2 )); then a=$PORT_A; b=$PORT_B; else a=$PORT_B; b=$PORT_A; fi
+    issued=$(api POST $a /api/v1/certificates "$CERTIFIER" "$ISSUE") || { errors=$((errors + 1)); continue; }
+    number=$(json_field number <<<"$issued")
+    token=$(json_field qrUrl <<<"$issued"); token=${token##*/}
+    # The other instance sees the new certificate as valid first, so a stale answer later is not a first read.
+    [ "$(verdict $b "$token")" = VALID ] || { stale=$((stale + 1)); echo "$number: $b does not show VALID after issuance" >&2; }
+    if (( r % 4 )); then
+      [ "$(post $a "/api/v1/certificates/$number/revoke" '{"reasonCode":"FRAUD"}')" = 200 ] || { errors=$((errors + 1)); continue; }
+    else
+      # Both instances revoke at once: one wins, the other finds a final status (409).
+      post $a "/api/v1/certificates/$number/revoke" '{"reasonCode":"FRAUD"}' >"$WORK/race-$1-a" &
+      post $b "/api/v1/certificates/$number/revoke" '{"reasonCode":"SERIOUS_DEFECT"}' >"$WORK/race-$1-b"
+      wait $!
+      codes="$(cat "$WORK/race-$1-a") $(cat "$WORK/race-$1-b")"
+      races=$((races + 1))
+      [ "$codes" = "200 409" ] || [ "$codes" = "409 200" ] || { errors=$((errors + 1)); echo "$number: racing revocations answered $codes" >&2; }
+    fi
+    seen=$(verdict $b "$token")
+    checked=$((checked + 1))
+    [ "$seen" = REVOKED ] || { stale=$((stale + 1)); echo "$number: revoked through $a, but $b says '$seen'" >&2; }
+  done
+  echo "$errors $stale $checked $races" >"$WORK/worker-$1.counts"
 }
 WPIDS=()
 for w in $(seq 1 "$WORKERS"); do worker "$w" & WPIDS+=($!); done
 for pid in "${WPIDS[@]}"; do wait "$pid"; done
-ERRORS=$(cat "$WORK"/worker-*.errors | awk '{s += $1} END {print s}')
+read -r ERRORS STALE CHECKED RACES < <(cat "$WORK"/worker-*.counts | awk '{ e += $1; s += $2; c += $3; r += $4 } END { print e, s, c, r }')
+echo "revocations checked through the other instance: $CHECKED ($RACES raced through both), stale answers: $STALE"
 [ "$ERRORS" = 0 ] || fail "$ERRORS requests failed"
+[ "$STALE" = 0 ] || fail "$STALE verifications showed stale state"
+[ "$CHECKED" = "$REVOCATIONS" ] || fail "only $CHECKED of $REVOCATIONS revocations were checked"
 
 echo "== the database: every event logged, indexes 0 .. n-1 exactly once"
-read -r EVENTS LOGGED DISTINCT LOWEST HIGHEST < <(psql -d "$DB" -Atc \
-  "SELECT count(*), count(log_index), count(DISTINCT log_index), coalesce(min(log_index), -1), coalesce(max(log_index), -1)
-   FROM status_event" | tr '|' ' ')
-read -r ENTRIES FIRST LAST < <(psql -d "$DB" -Atc "SELECT count(*), min(idx), max(idx) FROM log_entry" | tr '|' ' ')
-SIZE=$(psql -d "$DB" -Atc "SELECT tree_size FROM log_state")
-echo "events $EVENTS, logged $LOGGED, distinct indexes $DISTINCT ($LOWEST..$HIGHEST); entries $ENTRIES ($FIRST..$LAST); tree size $SIZE"
-EXPECTED=$((WORKERS * ROUNDS * 3))
-[ "$EVENTS" -eq "$EXPECTED" ] || fail "expected $EXPECTED events"
-[ "$LOGGED" -eq "$EVENTS" ] && [ "$DISTINCT" -eq "$EVENTS" ] || fail "an event has no index, or two share one"
-[ "$LOWEST" -eq 0 ] && [ "$HIGHEST" -eq $((EVENTS - 1)) ] || fail "event indexes are not 0 .. n-1"
-[ "$ENTRIES" -eq "$SIZE" ] && [ "$FIRST" -eq 0 ] && [ "$LAST" -eq $((SIZE - 1)) ] && [ "$SIZE" -eq "$EVENTS" ] \
-  || fail "log entries are not exactly 0 .. n-1"
+check_log "$DB"
+EXPECTED=$((WORKERS * ROUNDS * 3 + REVOCATIONS * 2))
+[ "$LOG_EVENTS" -eq "$EXPECTED" ] || fail "expected $EXPECTED events"
 
 echo "== both instances serve one log"
-KEY=$(curl -sf http://localhost:8080/log/key)
-[ "$KEY" = "$(curl -sf http://localhost:8081/log/key)" ] || fail "the instances serve different log keys"
+[ "$(curl -sf "http://localhost:$PORT_A/log/key")" = "$(curl -sf "http://localhost:$PORT_B/log/key")" ] \
+  || fail "the instances serve different log keys"
 sleep 3   # one checkpoint interval and then some
-for port in 8080 8081; do
+for port in "$PORT_A" "$PORT_B"; do
   echo "-- audit through $port"
-  java -jar "$JAR" audit --key "$KEY" "http://localhost:$port" || fail "audit through port $port"
+  run_audit "$port"
 done
-echo "OK: $EVENTS changes through two instances, one gapless log of $SIZE entries, audited through both"
+echo "OK: $LOG_EVENTS changes through two instances, $CHECKED revocations seen at once by the other instance," \
+  "one gapless log of $LOG_SIZE entries, audited through both"

@@ -21,6 +21,15 @@ public class CertificateRepository implements PanacheRepository<Certificate> {
         return find("number", number).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /**
+     * Locks the body's certificates among {@code numbers} in id order, so that callers which lock
+     * several certificates always take them in the same order.
+     */
+    public java.util.List<Certificate> lockAllOfBody(java.util.Collection<String> numbers, long bodyId) {
+        if (numbers.isEmpty()) return java.util.List.of();
+        return find("number in ?1 and bodyId = ?2 order by id", numbers, bodyId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** Filters of the public listing; a null filter matches everything. */
     public record Filter(CertificateStatus status, Long bodyId, Long holderId, Long standardId, String text, Sort sort) {
         public Filter(CertificateStatus status, Long bodyId, Long holderId, Long standardId) {

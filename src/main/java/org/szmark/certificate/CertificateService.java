@@ -98,6 +98,16 @@ public class CertificateService {
             throw InvalidInput.field("certificates", "must hold 1 to " + max + " certificates");
         }
         CertificationBody body = lockActiveBody(actor);
+        // Renewals lock their predecessors. Take all of those locks now, before the first item takes the log
+        // lock (LogService.append): a status change locks its certificate and then the log, so locking a
+        // predecessor while holding the log lock could deadlock with a change of that predecessor.
+        Set<String> predecessors = new java.util.TreeSet<>();
+        for (IssueRequest item : items) {
+            if (item != null && item.predecessor() != null && !item.predecessor().isBlank()) {
+                predecessors.add(normaliseNumber(item.predecessor()));
+            }
+        }
+        certificates.lockAllOfBody(predecessors, body.id);
         BodyKeyService.Signer signer = keys.signerFor(body.id);
         // Rows are inserted as they are persisted (identity keys); what is left to flush are field updates,
         // which no query below reads. Without this every query would dirty-check every entity of the

@@ -4,7 +4,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.util.function.Supplier;
 
-/** Turns a unique-key race lost at insert time into the same 409 a pre-check would give. */
+/**
+ * Turns a unique-key race lost at insert time into the same 409 a pre-check would give, and recognises
+ * failures that mean the database cannot be reached at all.
+ */
 public final class Persistence {
     private Persistence() {}
 
@@ -30,6 +33,45 @@ public final class Persistence {
             if (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the failure, anywhere in its cause chain or among the exceptions suppressed along it, means the
+     * database is out of reach rather than that the request was wrong: SQLState class 08 (connection
+     * exception), 57P01 to 57P03 (PostgreSQL admin or crash shutdown, server starting up or shutting down), the
+     * JDBC 4 connection exception categories, Hibernate's translation of them, or the pool giving up on a
+     * connection. A failed commit carries the driver's exception only as a suppressed one of the transaction
+     * manager's rollback exception, hence the suppressed ones.
+     */
+    public static boolean isDatabaseUnavailable(Throwable e) {
+        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (e != null) pending.add(e);
+        while (!pending.isEmpty() && seen.size() < 64) {
+            Throwable t = pending.poll();
+            if (!seen.add(t)) continue;
+            if (signalsUnreachableDatabase(t)) return true;
+            if (t.getCause() != null) pending.add(t.getCause());
+            pending.addAll(java.util.Arrays.asList(t.getSuppressed()));
+        }
+        return false;
+    }
+
+    private static boolean signalsUnreachableDatabase(Throwable t) {
+        if (t instanceof org.hibernate.exception.JDBCConnectionException
+                || t instanceof java.sql.SQLTransientConnectionException
+                || t instanceof java.sql.SQLNonTransientConnectionException
+                || t instanceof java.sql.SQLRecoverableException) {
+            return true;
+        }
+        if (t instanceof java.sql.SQLException s) {
+            String state = s.getSQLState();
+            if (state != null) return state.startsWith("08") || state.matches("57P0[123]");
+            // Agroal gives up on a connection with a bare SQLException without SQLState ("Sorry, acquisition
+            // timeout!", "Acquisition timeout while waiting for new connection").
+            return s.getMessage() != null && s.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
         }
         return false;
     }

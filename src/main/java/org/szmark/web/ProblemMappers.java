@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.szmark.common.DomainException;
 import org.szmark.common.DomainException.FieldError;
+import org.szmark.common.Persistence;
 
 /**
  * The single place where exceptions become RFC 9457 problem responses. Details name fields and
@@ -33,6 +34,8 @@ import org.szmark.common.DomainException.FieldError;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Long enough for a database restart or failover, short enough not to turn clients away for long. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
@@ -152,10 +155,35 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        // Wrapped in whatever the transaction, ORM or pool layer threw: look at the whole chain.
+        if (Persistence.isDatabaseUnavailable(e)) {
+            return unavailable(e, uri);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return respond(Problem.of("internal", "Internal error", 500,
                 "The registry could not complete this request; incident " + incident, List.of()), uri);
+    }
+
+    /**
+     * The database is out of reach (restart, failover, network): a temporary condition, so 503 with
+     * Retry-After (RFC 9110 §15.6.4, §10.2.3). Nothing of the request was committed unless the outage
+     * struck during the commit itself; a write sent with an Idempotency-Key can be retried safely.
+     */
+    static Response unavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Database unavailable: %s", rootMessage(e));
+        return Response.status(503).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .entity(Problem.of("database-unavailable", "Service temporarily unavailable", 503,
+                        "The registry's database cannot be reached at the moment; retry in a few seconds", List.of())
+                        .at(uri.getPath()))
+                .build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 64; depth++) root = root.getCause();
+        return String.valueOf(root.getMessage());
     }
 
     private static Response challenge(UriInfo uri, String detail) {

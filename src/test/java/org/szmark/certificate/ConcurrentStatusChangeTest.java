@@ -59,4 +59,36 @@ class ConcurrentStatusChangeTest {
         }
         assertThat(c.getString("status")).isEqualTo(status);
     }
+
+    /**
+     * A batch whose later item renews a certificate while that certificate's status changes: the batch must
+     * not lock the predecessor only after its first item took the log lock, which the status change, holding
+     * the predecessor and waiting for the log, would deadlock with.
+     */
+    @Test
+    void batchRenewalRacingAStatusChangeOfItsPredecessorCompletes() throws Exception {
+        Api.Issuer i = Api.newIssuer();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int k = 0; k < 20; k++) {
+                String predecessor = i.issue();
+                Map<String, Object> renewal = new java.util.HashMap<>(i.request());
+                renewal.put("predecessor", predecessor);
+                Map<String, Object> batch = Map.of("certificates", List.of(i.request(), renewal));
+                Future<io.restassured.response.Response> issued = pool.submit(() ->
+                        as(i.token()).body(batch).post("/api/v1/certificates:batch"));
+                Future<Integer> suspended = pool.submit(() -> as(i.token()).body(Map.of("reasonCode", "HOLDER_REQUEST"))
+                        .post("/api/v1/certificates/" + predecessor + "/suspend").statusCode());
+                io.restassured.response.Response b = issued.get();
+                assertThat(b.statusCode()).isEqualTo(200);
+                assertThat(b.jsonPath().getInt("issued")).isEqualTo(2);
+                // Before the renewal the suspension applies; after it the predecessor is superseded (409).
+                assertThat(suspended.get()).isIn(200, 409);
+                String successor = anonymous().get("/api/v1/certificates/" + predecessor).jsonPath().getString("successor");
+                assertThat(successor).isEqualTo(b.jsonPath().getString("results[1].certificate.number"));
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
