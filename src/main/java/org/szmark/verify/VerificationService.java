@@ -3,14 +3,19 @@ package org.szmark.verify;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.HexFormat;
@@ -52,6 +57,8 @@ public class VerificationService {
     @Inject Clock clock;
     @Inject org.szmark.log.LogService log;
     @Inject org.szmark.config.SzmarkConfig config;
+    @Inject AgroalDataSource dataSource;
+    @Inject com.fasterxml.jackson.databind.ObjectMapper json;
 
     /**
      * What a verification result depends on that can change after issuance: the versions of the
@@ -60,8 +67,20 @@ public class VerificationService {
      */
     record Freshness(List<Object> state, long checkpointSize) {}
 
-    /** A genuine result and what it was computed from. */
-    record Cached(Freshness freshness, Verification verification) {
+    /**
+     * A genuine result, what it was computed from, and its JSON cut where the time of the answer goes,
+     * so an answer from the cache is written without serialising the whole result again.
+     */
+    record Cached(Freshness freshness, Verification verification, List<byte[]> jsonParts) {
+        byte[] json(byte[] quotedTime) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(4096 + 64);
+            for (int i = 0; i < jsonParts.size(); i++) {
+                if (i > 0) out.writeBytes(quotedTime);
+                out.writeBytes(jsonParts.get(i));
+            }
+            return out.toByteArray();
+        }
+
         boolean currentAt(Freshness now) {
             // A result whose inclusion was verified stays right under any later checkpoint; one that
             // waited for a checkpoint is made again once there is a new one.
@@ -83,14 +102,36 @@ public class VerificationService {
      * committed on any instance shows in the very next verification, and a result computed after the
      * read is never older than it.
      */
-    @Transactional
     public Verification verify(String rawToken) {
+        return lookup(rawToken).verification();
+    }
+
+    /** The verification as the JSON the API answers with. */
+    public byte[] verifyJson(String rawToken) {
+        Lookup l = lookup(rawToken);
+        try {
+            if (l.cached() != null) {
+                return l.cached().json(json.writeValueAsBytes(l.verification().asOf()));
+            }
+            return json.writeValueAsBytes(l.verification());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the verification", e);
+        }
+    }
+
+    /** A result, and the cache entry it came from if it did. */
+    private record Lookup(Verification verification, Cached cached) {}
+
+    /** Stands for the time of the answer in a cached result's JSON; no record carries a date in year 1. */
+    private static final OffsetDateTime TEMPLATE_TIME = OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+    private Lookup lookup(String rawToken) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).withNano(0);
         if (rawToken == null || rawToken.isEmpty()) {
-            return notGenuine("TOKEN_MISSING", "The code holds no token", null, now);
+            return miss(notGenuine("TOKEN_MISSING", "The code holds no token", null, now));
         }
         if (rawToken.length() > MAX_TOKEN_INPUT) {
-            return notGenuine("TOKEN_TOO_LONG", "The code is longer than any genuine label code", null, now);
+            return miss(notGenuine("TOKEN_TOO_LONG", "The code is longer than any genuine label code", null, now));
         }
         DecodedToken decoded;
         try {
@@ -101,38 +142,76 @@ public class VerificationService {
                 case TOO_LONG -> "TOKEN_TOO_LONG";
                 default -> "TOKEN_MALFORMED";
             };
-            return notGenuine(code, "The code is not a well-formed Shenzhen Standard label code (" + e.reason() + ")", null, now);
+            return miss(notGenuine(code, "The code is not a well-formed Shenzhen Standard label code (" + e.reason() + ")", null, now));
         } catch (RuntimeException e) {
-            return notGenuine("TOKEN_MALFORMED", "The code is not a well-formed Shenzhen Standard label code", null, now);
+            return miss(notGenuine("TOKEN_MALFORMED", "The code is not a well-formed Shenzhen Standard label code", null, now));
         }
         String token = rawToken.trim();
         Optional<Freshness> fresh = freshness(decoded.claims().certificateNumber());
         Cached cached = fresh.isEmpty() ? null : cache.getIfPresent(token);
         if (cached != null && cached.currentAt(fresh.get())) {
-            return cached.verification().asOf(now);
+            return new Lookup(cached.verification().asOf(now), cached);
         }
-        Verification v = check(decoded, now);
+        // The full check reads a dozen rows; in one transaction they agree with each other.
+        Verification v = QuarkusTransaction.requiringNew().call(() -> check(decoded, now));
         if (v.genuine() && fresh.isPresent()) {
-            cache.put(token, new Cached(fresh.get(), v));
+            cache.put(token, new Cached(fresh.get(), v, jsonParts(v)));
         }
-        return v;
+        return miss(v);
     }
 
-    private Optional<Freshness> freshness(String number) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select c.version, c.event_count, b.version, h.version, s.version,"
-                        + " k.revoked_at, k.compromised_at, (select max(tree_size) from log_checkpoint)"
-                        + " from certificate c join certification_body b on b.id = c.body_id"
-                        + " join enterprise h on h.id = c.holder_id join standard s on s.id = c.standard_id"
-                        + " left join body_key k on k.key_id = c.key_id where c.number = ?1")
-                .setParameter(1, number).setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
+    private static Lookup miss(Verification v) {
+        return new Lookup(v, null);
+    }
+
+    private List<byte[]> jsonParts(Verification v) {
+        try {
+            byte[] template = json.writeValueAsBytes(v.asOf(TEMPLATE_TIME));
+            byte[] marker = json.writeValueAsBytes(TEMPLATE_TIME);
+            List<byte[]> parts = new java.util.ArrayList<>();
+            int from = 0;
+            for (int i = 0; i + marker.length <= template.length; i++) {
+                if (Arrays.equals(template, i, i + marker.length, marker, 0, marker.length)) {
+                    parts.add(Arrays.copyOfRange(template, from, i));
+                    from = i + marker.length;
+                    i = from - 1;
+                }
+            }
+            parts.add(Arrays.copyOfRange(template, from, template.length));
+            return parts;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the verification", e);
         }
-        Object[] r = rows.get(0);
-        List<Object> state = new java.util.ArrayList<>(Arrays.asList(r).subList(0, 7));
-        state.add(LocalDate.now(clock));
-        return Optional.of(new Freshness(state, r[7] == null ? 0 : ((Number) r[7]).longValue()));
+    }
+
+    private static final String FRESHNESS = "select c.version, c.event_count, b.version, h.version, s.version,"
+            + " k.revoked_at, k.compromised_at, (select max(tree_size) from log_checkpoint)"
+            + " from certificate c join certification_body b on b.id = c.body_id"
+            + " join enterprise h on h.id = c.holder_id join standard s on s.id = c.standard_id"
+            + " left join body_key k on k.key_id = c.key_id where c.number = ?";
+
+    /**
+     * One statement on a pooled connection in auto-commit mode: no transaction and no ORM session,
+     * since a cache hit needs nothing else from the database.
+     */
+    private Optional<Freshness> freshness(String number) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement ps = connection.prepareStatement(FRESHNESS)) {
+            ps.setString(1, number);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                List<Object> state = new java.util.ArrayList<>(8);
+                for (int i = 1; i <= 7; i++) {
+                    state.add(rs.getObject(i));
+                }
+                state.add(LocalDate.now(clock));
+                return Optional.of(new Freshness(state, rs.getLong(8)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the certificate's state", e);
+        }
     }
 
     private Verification check(DecodedToken decoded, OffsetDateTime now) {

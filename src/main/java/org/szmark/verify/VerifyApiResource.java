@@ -19,7 +19,7 @@ public class VerifyApiResource {
     @Path("verify/{token}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response verify(@PathParam("token") String token) {
-        return Response.ok(verification.verify(token))
+        return Response.ok(verification.verifyJson(token), MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache, max-age=0")
                 .header("Access-Control-Allow-Origin", "*")
                 .build();

@@ -74,6 +74,25 @@ class VerifyTest {
     }
 
     @Test
+    void anAnswerFromTheCacheIsTheAnswerOfAFreshCheck() {
+        Api.Issuer i = Api.newIssuer();
+        String t = token(i.issue());
+        String first = null;
+        for (int k = 0; k < 50; k++) {
+            // a fresh check each time until a checkpoint covers the entry; then the result is kept
+            first = anonymous().get("/api/v1/verify/" + t).then().statusCode(200).extract().asString();
+            if (first.contains("\"inclusionVerified\":true")) break;
+            try { Thread.sleep(200); } catch (InterruptedException e) { throw new AssertionError(e); }
+        }
+        String again = anonymous().get("/api/v1/verify/" + t).then().statusCode(200)
+                .contentType(containsString("application/json")).extract().asString();
+        String time = "\"asOf\":\"[0-9T:-]+Z\"";
+        assertThat(again.replaceAll(time, "")).isEqualTo(first.replaceAll(time, ""));
+        assertThat(again).containsPattern(time).doesNotContain("0001-01-01");
+        assertThat(again.split("\"asOf\"", -1)).as("the answer's and the certificate's time").hasSize(3);
+    }
+
+    @Test
     void statusChangesShowOnTheVeryNextVerification() {
         Api.Issuer i = Api.newIssuer();
         String n = i.issue();
