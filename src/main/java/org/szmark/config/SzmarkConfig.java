@@ -39,9 +39,12 @@ public interface SzmarkConfig {
      * (docs/performance.md). Sizes are entries; each cache is bounded and evicts the least used.
      */
     interface Caches {
-        /** Verification results by token, each re-checked against the database on every use. */
-        @WithDefault("20000")
-        int verifications();
+        /**
+         * Memory for verification results by token (with their JSON and rendered pages), each re-checked
+         * against the database on every use; the least used go first.
+         */
+        @WithDefault("96M")
+        io.quarkus.runtime.configuration.MemorySize verifications();
 
         /** Rendered QR images and labels; they never change for a certificate and style. */
         @WithDefault("5000")

@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.szmark.body.BodyStatus;
@@ -89,11 +90,25 @@ public class VerificationService {
         }
     }
 
+    /** A page rendered from a cached result, cut where the time of the answer goes. */
+    private record Page(Cached source, List<String> parts) {}
+
+    private record PageKey(String token, String variant) {}
+
     private Cache<String, Cached> cache;
+    private Cache<PageKey, Page> pages;
 
     @PostConstruct
     void init() {
-        cache = Caffeine.newBuilder().maximumSize(config.caches().verifications()).build();
+        // Two thirds of the memory for results and their JSON (the objects take about twice the JSON), a
+        // third for pages.
+        long memory = config.caches().verifications().asLongValue();
+        cache = Caffeine.newBuilder().maximumWeight(memory * 2 / 3)
+                .<String, Cached>weigher((k, v) -> 3 * v.jsonParts().stream().mapToInt(b -> b.length).sum() + 2 * k.length())
+                .build();
+        pages = Caffeine.newBuilder().maximumWeight(memory / 3)
+                .<PageKey, Page>weigher((k, v) -> 2 * (v.parts().stream().mapToInt(String::length).sum() + k.token().length()))
+                .build();
     }
 
     /**
@@ -117,6 +132,27 @@ public class VerificationService {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write the verification", e);
         }
+    }
+
+    /**
+     * The verification rendered as a page by {@code render}. For a result from the cache the page is
+     * kept too, per {@code variant} (such as the language), and only the time of the answer, written by
+     * {@code timeText}, is put in afresh.
+     */
+    public String verifyPage(String rawToken, String variant, Function<Verification, String> render,
+                             Function<OffsetDateTime, String> timeText) {
+        Lookup l = lookup(rawToken);
+        if (l.cached() == null) {
+            return render.apply(l.verification());
+        }
+        PageKey key = new PageKey(rawToken, variant);
+        Page page = pages.getIfPresent(key);
+        if (page == null || page.source() != l.cached()) {
+            String template = render.apply(l.cached().verification().asOf(TEMPLATE_TIME));
+            page = new Page(l.cached(), Arrays.asList(template.split(java.util.regex.Pattern.quote(timeText.apply(TEMPLATE_TIME)), -1)));
+            pages.put(key, page);
+        }
+        return String.join(timeText.apply(l.verification().asOf()), page.parts());
     }
 
     /** A result, and the cache entry it came from if it did. */

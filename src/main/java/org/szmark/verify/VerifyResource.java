@@ -48,8 +48,10 @@ public class VerifyResource {
                          @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Lang l = Lang.choose(lang, accept);
         Map<String, String> t = texts.of(l);
-        Verification v = verification.verify(token);
-        Response r = Pages.html(page.data("lang", l).data("t", t).data("switchHref", null).data("p", model(v, t, token)), l);
+        String html = verification.verifyPage(token, l.name(),
+                v -> page.data("lang", l).data("t", t).data("switchHref", null).data("p", model(v, t, token)).render(),
+                TIME::format);
+        Response r = Pages.html(html, l);
         return Response.fromResponse(r).header(HttpHeaders.CACHE_CONTROL, "no-cache, max-age=0").build();
     }
 

@@ -11,7 +11,11 @@ public final class Pages {
 
     /** Pages vary by Accept-Language, so shared caches must key on it. */
     public static Response html(TemplateInstance page, Lang lang) {
-        return Response.ok(page.render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        return html(page.render(), lang);
+    }
+
+    public static Response html(String page, Lang lang) {
+        return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header(HttpHeaders.VARY, "Accept-Language")
                 .header(HttpHeaders.CONTENT_LANGUAGE, lang.tag)
                 .header("X-Content-Type-Options", "nosniff")

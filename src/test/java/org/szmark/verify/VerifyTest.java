@@ -90,6 +90,22 @@ class VerifyTest {
         assertThat(again.replaceAll(time, "")).isEqualTo(first.replaceAll(time, ""));
         assertThat(again).containsPattern(time).doesNotContain("0001-01-01");
         assertThat(again.split("\"asOf\"", -1)).as("the answer's and the certificate's time").hasSize(3);
+
+        String pageTime = "[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} UTC";
+        for (String lang : new String[] {"en", "zh-CN"}) {
+            String page = given().header("Accept-Language", lang).get("/V/" + t).then().statusCode(200).extract().asString();
+            String cached = given().header("Accept-Language", lang).get("/V/" + t).then().statusCode(200).extract().asString();
+            assertThat(cached.replaceAll(pageTime, "")).isEqualTo(page.replaceAll(pageTime, ""));
+            assertThat(cached).containsPattern(pageTime).doesNotContain("0001-01-01").contains("data-verdict=\"VALID\"");
+        }
+        as(i.token()).body(java.util.Map.of("reasonCode", "FRAUD")).post("/api/v1/certificates/" + number(t) + "/revoke")
+                .then().statusCode(200);
+        given().get("/V/" + t).then().statusCode(200).body(containsString("data-verdict=\"REVOKED\""));
+        assertThat(verify(t).getString("verdict")).isEqualTo("REVOKED");
+    }
+
+    private static String number(String token) {
+        return verify(token).getString("claims.certificateNumber");
     }
 
     @Test
