@@ -81,10 +81,8 @@ public class CertificateService {
     @Transactional
     public Certificate issue(IssueRequest request, Actor actor) {
         CertificationBody body = lockActiveBody(actor);
-        Serials serials = new Serials(body);
-        Certificate c = issueOne(request, actor, body, keys.signerFor(body.id), new HashSet<>(), serials, log::append);
-        serials.save();
-        return c;
+        Serials serials = new Serials(body, true);
+        return issueOne(request, actor, body, keys.signerFor(body.id), new HashSet<>(), serials, log::append);
     }
 
     /**
@@ -114,7 +112,7 @@ public class CertificateService {
         // batch so far, which makes a batch quadratic.
         em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
         Set<String> numbers = new HashSet<>();
-        Serials serials = new Serials(body);
+        Serials serials = new Serials(body, false);
         org.szmark.log.LogService.Batch logBatch = log.batch();
         List<Object> results = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -343,8 +341,13 @@ public class CertificateService {
         e.payload = records.event(c, e, actor.role().name(), body.code, previous);
         e.signature = signer.sign(e.payload).signature();
         // Sequenced in this transaction: committed with the change or rolled back with it (docs/log.md).
-        e.logIndex = log.append(new SignedEnvelope(e.payload, e.signature, e.keyId),
-                change == StatusChange.ISSUED ? new SignedEnvelope(c.payload, c.signature, c.keyId) : null);
+        SignedEnvelope eventEnvelope = new SignedEnvelope(e.payload, e.signature, e.keyId);
+        SignedEnvelope certificateEnvelope = change == StatusChange.ISSUED ? new SignedEnvelope(c.payload, c.signature, c.keyId) : null;
+        boolean inMemory = log instanceof org.szmark.log.LogService.Batch;
+        if (inMemory) {
+            // A batch hands out indexes without touching the database, and writes its entries at the end.
+            e.logIndex = log.append(eventEnvelope, certificateEnvelope);
+        }
         events.persist(e);
         c.eventCount = e.seq;
         statusChanged.fire(new StatusChanged(c.id, c.number, c.bodyId, c.holderId, e.id, e.seq, change, e.fromStatus, e.toStatus));
@@ -355,19 +358,28 @@ public class CertificateService {
             c.statusChangedAt = effective;
             c.suspendedUntil = suspendedUntil;
         }
+        if (!inMemory) {
+            // The log lock serialises every appender of every instance until this transaction commits, so
+            // it is taken last, once everything else of the change is written.
+            em.flush();
+            e.logIndex = log.append(eventEnvelope, certificateEnvelope);
+        }
     }
 
     /**
      * Serial numbers for {@code SZBZ-<body code>-<year>-<5-digit serial>} numbers, per year: read once,
-     * counted in memory and saved once per issuance or batch. The body row lock makes the counter exact.
+     * counted in memory and saved as each is handed out or once for a batch. The body row lock makes the
+     * counter exact.
      */
     private final class Serials {
         private final CertificationBody body;
+        private final boolean saveEach;
         private final java.util.Map<Integer, Integer> last = new java.util.HashMap<>();
         private final Set<Integer> stored = new HashSet<>();
 
-        Serials(CertificationBody body) {
+        Serials(CertificationBody body, boolean saveEach) {
             this.body = body;
+            this.saveEach = saveEach;
         }
 
         String next(int year) {
@@ -385,14 +397,18 @@ public class CertificateService {
                 candidate = String.format("SZBZ-%s-%d-%05d", body.code, year, serial);
             } while (certificates.findByNumber(candidate).isPresent());
             last.put(year, serial);
+            if (saveEach) save();
             return candidate;
         }
 
         void save() {
-            last.forEach((year, serial) -> em.createNativeQuery(stored.contains(year)
-                            ? "update certificate_serial set last_serial = ?3 where body_id = ?1 and serial_year = ?2"
-                            : "insert into certificate_serial (body_id, serial_year, last_serial) values (?1, ?2, ?3)")
-                    .setParameter(1, body.id).setParameter(2, year).setParameter(3, serial).executeUpdate());
+            last.forEach((year, serial) -> {
+                em.createNativeQuery(stored.contains(year)
+                                ? "update certificate_serial set last_serial = ?3 where body_id = ?1 and serial_year = ?2"
+                                : "insert into certificate_serial (body_id, serial_year, last_serial) values (?1, ?2, ?3)")
+                        .setParameter(1, body.id).setParameter(2, year).setParameter(3, serial).executeUpdate();
+                stored.add(year);
+            });
         }
     }
 
