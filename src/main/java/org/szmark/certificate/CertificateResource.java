@@ -88,7 +88,7 @@ public class CertificateResource {
     public Response issue(@Valid @NotNull IssueRequest request, @HeaderParam(Idempotency.HEADER) String key) {
         Actor a = actor.get();
         return idempotency.run(a, key, "POST", "/api/v1/certificates", request,
-                () -> new Idempotency.Outcome(201, viewer.view(service.issue(request, a), true)));
+                () -> service.issue(request, a), c -> new Idempotency.Outcome(201, viewer.view(c, true)));
     }
 
     /** Up to {@code szmark.certificates.max-batch-size} certificates; see docs/records.md for the semantics. */
@@ -97,8 +97,8 @@ public class CertificateResource {
     @RolesAllowed(Role.CERTIFIER_ROLE)
     public Response issueBatch(@Valid @NotNull BatchRequest request, @HeaderParam(Idempotency.HEADER) String key) {
         Actor a = actor.get();
-        return idempotency.run(a, key, "POST", "/api/v1/certificates:batch", request, () -> {
-            List<Object> outcomes = service.issueBatch(request.certificates(), a);
+        return idempotency.run(a, key, "POST", "/api/v1/certificates:batch", request,
+                () -> service.issueBatch(request.certificates(), a), outcomes -> {
             List<BatchItem> items = new ArrayList<>(outcomes.size());
             int issued = 0;
             for (int i = 0; i < outcomes.size(); i++) {
@@ -135,7 +135,7 @@ public class CertificateResource {
         Actor a = actor.get();
         String path = "/api/v1/certificates/" + CertificateService.normaliseNumber(number) + "/" + verb;
         return idempotency.run(a, key, "POST", path, request,
-                () -> new Idempotency.Outcome(200, viewer.view(service.changeStatus(number, change, request, a), true)));
+                () -> service.changeStatus(number, change, request, a), c -> new Idempotency.Outcome(200, viewer.view(c, true)));
     }
 
     /** {@code number}, {@code issueDate}, {@code expiryDate}, optionally prefixed by '-' for descending; default newest first. */

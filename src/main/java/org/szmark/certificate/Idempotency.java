@@ -37,9 +37,18 @@ public class Idempotency {
     /** What a write produced: status and entity, before it is turned into a response. */
     public record Outcome(int status, Object entity) {}
 
-    public Response run(Actor actor, String key, String method, String path, Object request, Supplier<Outcome> work) {
+    /**
+     * @param change the write, in a transaction of its own
+     * @param answer the response to it. Without a key it is made after the change committed, in a
+     *     read transaction, so the log lock the change took is not held while the answer is put together;
+     *     with a key it is made and stored in the change's transaction, so a retry gets exactly it.
+     */
+    public <T> Response run(Actor actor, String key, String method, String path, Object request, Supplier<T> change,
+                            java.util.function.Function<T, Outcome> answer) {
+        Supplier<Outcome> work = () -> answer.apply(change.get());
         if (key == null) {
-            Outcome o = QuarkusTransaction.requiringNew().call(work::get);
+            T done = QuarkusTransaction.requiringNew().call(change::get);
+            Outcome o = QuarkusTransaction.requiringNew().call(() -> answer.apply(done));
             return Response.status(o.status()).entity(o.entity()).type(MediaType.APPLICATION_JSON).build();
         }
         if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c > ' ' && c <= '~')) {

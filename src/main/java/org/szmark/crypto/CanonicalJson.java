@@ -93,7 +93,7 @@ public final class CanonicalJson {
      */
     public static byte[] encode(JsonNode node) {
         Objects.requireNonNull(node, "node");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         write(node, out);
         return out.toByteArray();
     }
