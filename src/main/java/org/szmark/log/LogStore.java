@@ -34,12 +34,16 @@ public class LogStore {
 
     @Inject EntityManager em;
     @Inject org.szmark.config.SzmarkConfig config;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind;
+
+    private boolean postgres;
 
     private Cache<Long, byte[]> hashCache;
 
     @PostConstruct
     void init() {
         hashCache = Caffeine.newBuilder().maximumSize(config.caches().logHashes()).build();
+        postgres = dbKind.toLowerCase(java.util.Locale.ROOT).startsWith("postgres");
     }
 
     /**
@@ -58,6 +62,31 @@ public class LogStore {
 
     void setTreeSize(long size) {
         sql("update log_state set tree_size = ?1 where id = 1").setParameter(1, size).executeUpdate();
+    }
+
+    /**
+     * Appends one entry: its row, its stored hashes from {@code firstHash} and the new tree size. On
+     * PostgreSQL this is one statement (data-modifying WITH queries), because the appender holds the log
+     * lock until it commits and every round trip under it delays all other appenders; elsewhere three.
+     */
+    void appendEntry(long index, byte[] entry, long firstHash, List<byte[]> hashes) {
+        if (!postgres) {
+            insertEntries(index, List.of(entry));
+            insertHashes(firstHash, hashes);
+            setTreeSize(index + 1);
+            return;
+        }
+        StringBuilder sql = new StringBuilder("with e as (insert into log_entry (idx, entry, created_at)"
+                + " values (?1, ?2, current_timestamp)), h as (insert into log_hash (idx, hash) values ");
+        for (int i = 0; i < hashes.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 4).append(", ?").append(2 * i + 5).append(')');
+        }
+        sql.append(") update log_state set tree_size = ?3 where id = 1");
+        Query q = sql(sql.toString()).setParameter(1, index).setParameter(2, entry).setParameter(3, index + 1);
+        for (int i = 0; i < hashes.size(); i++) {
+            q.setParameter(2 * i + 4, firstHash + i).setParameter(2 * i + 5, hashes.get(i));
+        }
+        q.executeUpdate();
     }
 
     /** Inserts entries at consecutive indexes from {@code first}, a few hundred rows per statement. */
