@@ -12,7 +12,8 @@
 #
 # Settings (environment): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), DB (szmark_bench),
 # CERTIFICATES (1000000), ENTERPRISES (100000), BODIES (20), STANDARDS (200), RELOAD (0: reuse a loaded
-# database; 1: load again), DURATION (20s per target), CONNECTIONS (50), PORT (8080), WORK (target/bench),
+# database; 1: load again), DURATION (20s per target), WARMUP (20, seconds per kind of request), CONNECTIONS (50),
+# PORT (8080), WORK (target/bench),
 # JAVA_OPTS (the registry's JVM options, default the production ones of deploy/README.md), SKIP_BUILD (0).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,7 @@ PORT=${PORT:-8080}
 WORK=${WORK:-target/bench}
 JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx384m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseSerialGC}
 SKIP_BUILD=${SKIP_BUILD:-0}
+WARMUP=${WARMUP:-20}
 JAR=target/quarkus-app/quarkus-run.jar
 TOKEN=szmk_bench-authority-token-0123456789abcdefghijklmnop
 BASE=http://127.0.0.1:$PORT
@@ -56,6 +58,7 @@ if [ "$SKIP_BUILD" != 1 ]; then
   echo "== building the production jar"
   mvn -B -q package -DskipTests -Dquarkus.profile=production
 fi
+[ -f target/quarkus-app/app-cds.jsa ] || fail "no AppCDS archive; build with the production profile (it enables quarkus.package.jar.appcds)"
 
 start() { # -> sets PID and START_SECONDS (launch to ready, wall clock)
   local t0 t1
@@ -64,7 +67,8 @@ start() { # -> sets PID and START_SECONDS (launch to ready, wall clock)
   QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
   QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
   SZMARK_KEYS_DIR="$WORK/keys" SZMARK_BOOTSTRAP_TOKEN=$TOKEN SZMARK_PUBLIC_BASE_URL=https://szbz.example.cn \
-    java $JAVA_OPTS -jar "$JAR" >"$WORK/registry.log" 2>&1 &
+    sh -c 'cd target/quarkus-app && exec java -XX:SharedArchiveFile=app-cds.jsa '"$JAVA_OPTS"' -jar quarkus-run.jar' \
+    >"$WORK/registry.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 600); do
     curl -sf "$BASE/q/health/ready" >/dev/null 2>&1 && break
@@ -123,17 +127,17 @@ done
 TREE=$(psql -d "$DB" -Atc "SELECT coalesce(max(tree_size), 0) FROM log_checkpoint")
 
 # Request paths for each target.
-# Hot: 10,000 certificates scanned again and again (a label is printed on every unit of a model, so scans
-# concentrate on certificates); cold: 100,000, so most requests are the first for their certificate.
-head -10000 "$WORK/tokens.tsv" | cut -f1 | sed 's|^|/api/v1/verify/|' >"$WORK/verify.paths"
+# Hot: 2,000 certificates scanned again and again (one label is printed on every unit of a product model, so
+# scans concentrate on few certificates); cold: 100,000, so most requests are the first for their certificate.
+head -2000 "$WORK/tokens.tsv" | cut -f1 | sed 's|^|/api/v1/verify/|' >"$WORK/verify.paths"
 cut -f1 "$WORK/tokens.tsv" | sed 's|^|/api/v1/verify/|' >"$WORK/verify-cold.paths"
-head -10000 "$WORK/tokens.tsv" | cut -f1 | sed 's|^|/v/|' >"$WORK/page.paths"
+head -2000 "$WORK/tokens.tsv" | cut -f1 | sed 's|^|/v/|' >"$WORK/page.paths"
 cut -f1 "$WORK/tokens.tsv" | sed 's|^|/v/|' >"$WORK/page-cold.paths"
 cut -f2 "$WORK/tokens.tsv" | sed 's|^\(.*\)$|/api/v1/certificates/\1/qr.png|' >"$WORK/png-first.paths"
 cut -f2 "$WORK/tokens.tsv" | sed 's|^\(.*\)$|/api/v1/certificates/\1/qr.svg|' >"$WORK/svg-first.paths"
 head -50 "$WORK/png-first.paths" >"$WORK/png-cached.paths"
 head -50 "$WORK/svg-first.paths" >"$WORK/svg-cached.paths"
-awk -v n="$TREE" 'BEGIN { srand(7); for (i = 0; i < 20000; i++) printf "/api/v1/log/inclusion?index=%d&size=%d\n", int(rand() * n), n }' \
+awk -v n="$TREE" 'BEGIN { srand(7); for (i = 0; i < 100000; i++) printf "/api/v1/log/inclusion?index=%d&size=%d\n", int(rand() * n), n }' \
   >"$WORK/proof.paths"
 echo "/verify.js" >"$WORK/static.paths"
 psql -d "$DB" -Atc "SELECT e.credit_code || E'\t' || p.model FROM enterprise e JOIN product p ON p.enterprise_id = e.id
@@ -154,7 +158,7 @@ measure() {
   out=$(env "$@" wrk -t2 -c"$conns" -d"$DURATION" --timeout 30s --latency -s "bench/wrk/$script" "$BASE" 2>"$WORK/$name.stderr")
   echo "$out" >"$WORK/$name.wrk"
   local rps p50 p99 errors ratio items
-  rps=$(echo "$out" | awk '/^Requests\/sec/ { printf "%.0f", $2 }')
+  rps=$(echo "$out" | awk '/^Requests\/sec/ { printf ($2 < 10 ? "%.2f" : "%.0f"), $2 }')
   p50=$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
   p99=$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
   errors=$(echo "$out" | awk '/Non-2xx/ { print $NF } /Socket errors/ { print }' | tr '\n' ' ')
@@ -175,10 +179,12 @@ measure() {
   echo "|---|---|---|---|---|---|---|---|---|"
 } | tee "$RESULTS"
 
-echo "(warming up: JIT and the hot verification set, not measured)"
-for w in static verify page; do
-  BENCH_PATHS="$WORK/$w.paths" wrk -t2 -c"$CONNECTIONS" -d10s -s bench/wrk/paths.lua "$BASE" >/dev/null
+echo "(warming up for ${WARMUP}s per kind of request: JIT and the hot verification set, not measured)"
+for w in static verify page proof; do
+  BENCH_PATHS="$WORK/$w.paths" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP"s -s bench/wrk/paths.lua "$BASE" >/dev/null
 done
+BENCH_CERTIFIERS="$WORK/certifiers.txt" BENCH_HOLDERS="$WORK/holders.tsv" BENCH_STANDARDS="$WORK/standards.txt" BENCH_BATCH=0 \
+  wrk -t2 -c16 -d"$WARMUP"s --timeout 30s -s bench/wrk/issue.lua "$BASE" >/dev/null 2>&1
 measure static-baseline "$CONNECTIONS" paths.lua 1 BENCH_PATHS="$WORK/static.paths"
 measure verify-json "$CONNECTIONS" paths.lua 1 BENCH_PATHS="$WORK/verify.paths"
 measure verify-json-cold "$CONNECTIONS" paths.lua 1 BENCH_PATHS="$WORK/verify-cold.paths"
