@@ -100,12 +100,14 @@ public class CertificateResource {
         return idempotency.run(a, key, "POST", "/api/v1/certificates:batch", request,
                 () -> service.issueBatch(request.certificates(), a), outcomes -> {
             List<BatchItem> items = new ArrayList<>(outcomes.size());
+            java.util.Iterator<CertificateView> views = viewer.views(
+                    outcomes.stream().filter(Certificate.class::isInstance).map(Certificate.class::cast).toList()).iterator();
             int issued = 0;
             for (int i = 0; i < outcomes.size(); i++) {
                 Object o = outcomes.get(i);
-                if (o instanceof Certificate c) {
+                if (o instanceof Certificate) {
                     issued++;
-                    items.add(new BatchItem(i, 201, viewer.view(c, false), null));
+                    items.add(new BatchItem(i, 201, views.next(), null));
                 } else {
                     DomainException e = (DomainException) o;
                     items.add(new BatchItem(i, e.status(), null,

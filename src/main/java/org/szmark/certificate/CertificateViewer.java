@@ -35,13 +35,44 @@ public class CertificateViewer {
     @Inject org.szmark.qr.QrCodes qr;
 
     public CertificateView view(Certificate c, boolean withHistory) {
+        List<EventView> history = withHistory ? service.history(c).stream().map(CertificateViewer::event).toList() : null;
+        Long logIndex = latestLogIndex(c, history);
+        KeyTrust trust = keys.find(c.keyId).map(k -> k.trustAt(c.signedAt.toInstant())).orElse(KeyTrust.UNKNOWN_KEY);
+        return build(c, history, logIndex, trust);
+    }
+
+    /**
+     * Views without history of many certificates (a batch issuance's answer): the holders, products,
+     * keys and latest log indexes are read with one query each rather than per certificate.
+     */
+    public List<CertificateView> views(List<Certificate> certificates) {
+        if (certificates.isEmpty()) return List.of();
+        List<Long> ids = certificates.stream().map(c -> c.id).toList();
+        // Loaded into the persistence context, where the em.find calls of build() then find them.
+        em.createQuery("from Enterprise where id in :ids", Enterprise.class)
+                .setParameter("ids", certificates.stream().map(c -> c.holderId).distinct().toList()).getResultList();
+        em.createQuery("from Product where id in :ids", Product.class)
+                .setParameter("ids", certificates.stream().map(c -> c.productId).distinct().toList()).getResultList();
+        Map<Long, Long> logIndexes = new java.util.HashMap<>();
+        em.createQuery("select e.certificateId, e.logIndex from StatusEvent e where e.certificateId in :ids order by e.seq", Object[].class)
+                .setParameter("ids", ids).getResultList().forEach(r -> logIndexes.put((Long) r[0], (Long) r[1]));
+        Map<String, java.util.Optional<org.szmark.keys.BodyKey>> keysById = new java.util.HashMap<>();
+        List<CertificateView> out = new java.util.ArrayList<>(certificates.size());
+        for (Certificate c : certificates) {
+            KeyTrust trust = keysById.computeIfAbsent(c.keyId, keys::find).map(k -> k.trustAt(c.signedAt.toInstant()))
+                    .orElse(KeyTrust.UNKNOWN_KEY);
+            out.add(build(c, null, logIndexes.get(c.id), trust));
+        }
+        return out;
+    }
+
+    private CertificateView build(Certificate c, List<EventView> history, Long logIndex, KeyTrust trust) {
         LocalDate today = service.today();
         CertificationBody body = em.find(CertificationBody.class, c.bodyId);
         Enterprise holder = em.find(Enterprise.class, c.holderId);
         Product product = em.find(Product.class, c.productId);
         Standard standard = em.find(Standard.class, c.standardId);
         CertificateStatus status = c.statusOn(today);
-        KeyTrust trust = keys.find(c.keyId).map(k -> k.trustAt(c.signedAt.toInstant())).orElse(KeyTrust.UNKNOWN_KEY);
         // The mark may be used only on a valid certificate of an active body, signed by a trustworthy key.
         boolean usable = status == CertificateStatus.VALID && body.status == BodyStatus.ACTIVE && trust.trusted();
         StatusReason reason = c.statusReasonCode == null && status != CertificateStatus.EXPIRED ? null
@@ -49,7 +80,6 @@ public class CertificateViewer {
                         status == CertificateStatus.EXPIRED ? "Expired on " + c.expiryDate : c.statusReasonText,
                         status == CertificateStatus.EXPIRED ? c.expiryDate.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC) : c.statusChangedAt,
                         c.suspendedUntil);
-        List<EventView> history = withHistory ? service.history(c).stream().map(CertificateViewer::event).toList() : null;
         return new CertificateView(
                 c.number, status, usable, reason,
                 new Party(body.code, body.approvalNumber, null, body.nameZh, body.nameEn, null, body.status.name()),
@@ -61,7 +91,7 @@ public class CertificateViewer {
                 numberOf(c.predecessorId), numberOf(c.successorId),
                 OffsetDateTime.now(java.time.Clock.systemUTC()).withNano(0),
                 c.qrSignature == null ? null : qr.url(qr.token(c, holder.creditCode, standard.number)),
-                latestLogIndex(c, history),
+                logIndex,
                 new Signature(c.keyId, trust.name()),
                 envelope(c.payload, c.signature, c.keyId),
                 history);
