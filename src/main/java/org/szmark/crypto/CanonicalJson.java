@@ -231,6 +231,12 @@ public final class CanonicalJson {
      */
     private static void writeString(String s, ByteArrayOutputStream out) {
         out.write('"');
+        if (plainAscii(s)) {
+            // The common case (base64, codes, dates): every character is written as its own byte.
+            out.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
+            out.write('"');
+            return;
+        }
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
@@ -273,6 +279,15 @@ public final class CanonicalJson {
             }
         }
         out.write('"');
+    }
+
+    /** Whether every character is ASCII from U+0020 on and none of them is escaped (§3.2.2.2). */
+    private static boolean plainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
+        }
+        return true;
     }
 
     private static void writeEscape(char shortForm, ByteArrayOutputStream out) {
