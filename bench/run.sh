@@ -171,7 +171,7 @@ measure() {
 }
 
 {
-  echo "Run of $(date -u +%Y-%m-%dT%H:%MZ): $CERTIFICATES certificates, log tree size $TREE, bulk load ${LOAD_SECONDS}s,"
+  echo "Run of $(date -u +%Y-%m-%dT%H:%MZ): $(psql -d "$DB" -Atc "SELECT count(*) FROM certificate") certificates, log tree size $TREE, bulk load ${LOAD_SECONDS}s,"
   echo "start to ready ${START_SECONDS}s ($(grep -o 'started in [0-9.]*s' "$WORK/registry.log" | head -1)), $DURATION per target, wrk -t2."
   echo "JVM options: $JAVA_OPTS"
   echo
