@@ -82,7 +82,7 @@ public class CertificateService {
     public Certificate issue(IssueRequest request, Actor actor) {
         CertificationBody body = lockActiveBody(actor);
         Serials serials = new Serials(body, true);
-        return issueOne(request, actor, body, keys.signerFor(body.id), new HashSet<>(), serials, log::append);
+        return issueOne(request, actor, body, keys.signerFor(body.id), new HashSet<>(), serials, null);
     }
 
     /**
@@ -177,7 +177,7 @@ public class CertificateService {
             throw InvalidInput.field("suspendedUntil", "applies only to suspensions");
         }
         appendEvent(c, body, change, request.reasonCode().name(), trimToNull(request.reasonText()), effective, until, actor,
-                keys.signerFor(body.id), log::append);
+                keys.signerFor(body.id), null);
         return c;
     }
 
@@ -206,7 +206,7 @@ public class CertificateService {
     }
 
     private Certificate issueOne(IssueRequest r, Actor actor, CertificationBody body, BodyKeyService.Signer signer,
-                                 Set<String> batchNumbers, Serials serials, org.szmark.log.LogService.Appender appender) {
+                                 Set<String> batchNumbers, Serials serials, org.szmark.log.LogService.Batch batch) {
         Enterprise holder = enterprises.findByCreditCode(r.holder().trim().toUpperCase())
                 .orElseThrow(() -> new Unprocessable("unknown-holder", "No enterprise with credit code " + r.holder()
                         + " is registered", List.of(new FieldError("holder", "unknown enterprise"))));
@@ -306,12 +306,12 @@ public class CertificateService {
         certificates.persist(c);
         // A certificate entered after the fact takes effect on its issue date, not when it was recorded.
         OffsetDateTime effective = issueDate.isBefore(now.toLocalDate()) ? issueDate.atStartOfDay().atOffset(ZoneOffset.UTC) : now;
-        appendEvent(c, body, StatusChange.ISSUED, null, null, effective, null, actor, signer, appender);
+        appendEvent(c, body, StatusChange.ISSUED, null, null, effective, null, actor, signer, batch);
         if (predecessor != null) {
             predecessor.successorId = c.id;
             if (StatusChange.SUPERSEDED.allowedFrom(predecessor.statusOn(today))) {
                 appendEvent(predecessor, body, StatusChange.SUPERSEDED, ReasonCode.RECERTIFIED.name(),
-                        "Superseded by " + c.number, now, null, actor, signer, appender);
+                        "Superseded by " + c.number, now, null, actor, signer, batch);
             }
         }
         return c;
@@ -319,7 +319,7 @@ public class CertificateService {
 
     private void appendEvent(Certificate c, CertificationBody body, StatusChange change, String reasonCode, String reasonText,
                              OffsetDateTime effective, LocalDate suspendedUntil, Actor actor, BodyKeyService.Signer signer,
-                             org.szmark.log.LogService.Appender log) {
+                             org.szmark.log.LogService.Batch batch) {
         byte[] previous = null;
         if (c.eventCount > 0) {
             previous = em.createQuery("select e.payload from StatusEvent e where e.certificateId = :c and e.seq = :s", byte[].class)
@@ -343,10 +343,9 @@ public class CertificateService {
         // Sequenced in this transaction: committed with the change or rolled back with it (docs/log.md).
         SignedEnvelope eventEnvelope = new SignedEnvelope(e.payload, e.signature, e.keyId);
         SignedEnvelope certificateEnvelope = change == StatusChange.ISSUED ? new SignedEnvelope(c.payload, c.signature, c.keyId) : null;
-        boolean inMemory = log instanceof org.szmark.log.LogService.Batch;
-        if (inMemory) {
+        if (batch != null) {
             // A batch hands out indexes without touching the database, and writes its entries at the end.
-            e.logIndex = log.append(eventEnvelope, certificateEnvelope);
+            e.logIndex = batch.append(eventEnvelope, certificateEnvelope);
         }
         events.persist(e);
         c.eventCount = e.seq;
@@ -358,11 +357,12 @@ public class CertificateService {
             c.statusChangedAt = effective;
             c.suspendedUntil = suspendedUntil;
         }
-        if (!inMemory) {
+        if (batch == null) {
             // The log lock serialises every appender of every instance until this transaction commits, so
-            // it is taken last, once everything else of the change is written.
+            // it is taken last, once everything else of the change is written; the append also writes the
+            // index into the event row.
             em.flush();
-            e.logIndex = log.append(eventEnvelope, certificateEnvelope);
+            e.logIndex = log.append(eventEnvelope, certificateEnvelope, e.id);
         }
     }
 

@@ -64,7 +64,10 @@ public class StatusEvent {
     @Column(name = "recorded_at", nullable = false)
     public OffsetDateTime recordedAt;
 
-    /** Index of this event's entry in the public log (docs/log.md); set in the transaction that records it. */
-    @Column(name = "log_index", unique = true)
+    /**
+     * Index of this event's entry in the public log (docs/log.md); set in the transaction that records
+     * it, by the insert or by the log's append statement (LogService), never by an entity update.
+     */
+    @Column(name = "log_index", unique = true, updatable = false)
     public Long logIndex;
 }

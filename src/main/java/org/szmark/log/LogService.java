@@ -68,18 +68,50 @@ public class LogService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long append(SignedEnvelope event, SignedEnvelope certificate) {
+        return append(event, certificate, null);
+    }
+
+    /**
+     * Like {@link #append(SignedEnvelope, SignedEnvelope)}, and writes the index into the status event
+     * row {@code statusEventId} with the same statement: the fewer round trips under the log lock, the
+     * sooner the next appender may go.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long append(SignedEnvelope event, SignedEnvelope certificate, Long statusEventId) {
         byte[] entry = encode(event, certificate);
+        @SuppressWarnings("unchecked")
+        List<Runnable> afterCommit = (List<Runnable>) transactions.getResource(AFTER_COMMIT);
         long index = store.lockTreeSize();
-        List<byte[]> hashes = StoredHashes.storedHashesForRecord(index, Hashes.leafHash(entry), store.reader());
-        store.appendEntry(index, entry, StoredHashes.storedHashCount(index), hashes);
+        // Before this transaction's first append every stored hash is committed (the lock waited for
+        // the previous appender's commit), so the cache may answer; after it, this transaction's own
+        // uncommitted hashes may be needed, which only the database has.
+        List<byte[]> hashes = StoredHashes.storedHashesForRecord(index, Hashes.leafHash(entry),
+                afterCommit == null ? store.committedReader() : store.reader());
+        long firstHash = StoredHashes.storedHashCount(index);
+        store.appendEntry(index, entry, firstHash, hashes, statusEventId);
+        if (afterCommit == null) {
+            List<Runnable> actions = new java.util.ArrayList<>();
+            transactions.putResource(AFTER_COMMIT, actions);
+            transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == jakarta.transaction.Status.STATUS_COMMITTED) actions.forEach(Runnable::run);
+                }
+            });
+            afterCommit = actions;
+        }
+        // Once committed, the hashes are what the next appender reads as left siblings.
+        afterCommit.add(() -> store.remember(firstHash, hashes));
         return index;
     }
 
-    /** Something that appends entries to the log and hands out their indexes. */
-    @FunctionalInterface
-    public interface Appender {
-        long append(SignedEnvelope event, SignedEnvelope certificate);
-    }
+    private static final String AFTER_COMMIT = LogService.class.getName() + ".afterCommit";
+
+    @Inject jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
     /**
      * Appends for a transaction that adds many entries (batch issuance). Indexes are handed out exactly
@@ -92,14 +124,13 @@ public class LogService {
         return new Batch();
     }
 
-    public final class Batch implements Appender {
+    public final class Batch {
         private long first = -1;
         private long next;
         private boolean written;
         private final List<byte[]> entries = new java.util.ArrayList<>();
         private final List<byte[]> hashes = new java.util.ArrayList<>();
 
-        @Override
         public long append(SignedEnvelope event, SignedEnvelope certificate) {
             if (written) throw new IllegalStateException("log batch already written");
             byte[] entry = encode(event, certificate);

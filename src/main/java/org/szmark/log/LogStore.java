@@ -69,24 +69,42 @@ public class LogStore {
      * PostgreSQL this is one statement (data-modifying WITH queries), because the appender holds the log
      * lock until it commits and every round trip under it delays all other appenders; elsewhere three.
      */
-    void appendEntry(long index, byte[] entry, long firstHash, List<byte[]> hashes) {
+    void appendEntry(long index, byte[] entry, long firstHash, List<byte[]> hashes, Long statusEventId) {
         if (!postgres) {
             insertEntries(index, List.of(entry));
             insertHashes(firstHash, hashes);
             setTreeSize(index + 1);
+            if (statusEventId != null) {
+                sql("update status_event set log_index = ?1 where id = ?2").setParameter(1, index)
+                        .setParameter(2, statusEventId).executeUpdate();
+            }
             return;
         }
         StringBuilder sql = new StringBuilder("with e as (insert into log_entry (idx, entry, created_at)"
                 + " values (?1, ?2, current_timestamp)), h as (insert into log_hash (idx, hash) values ");
         for (int i = 0; i < hashes.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 4).append(", ?").append(2 * i + 5).append(')');
+            sql.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 5).append(", ?").append(2 * i + 6).append(')');
         }
-        sql.append(") update log_state set tree_size = ?3 where id = 1");
+        sql.append(')');
+        if (statusEventId != null) {
+            sql.append(", s as (update status_event set log_index = ?1 where id = ?4)");
+        }
+        sql.append(" update log_state set tree_size = ?3 where id = 1");
         Query q = sql(sql.toString()).setParameter(1, index).setParameter(2, entry).setParameter(3, index + 1);
+        if (statusEventId != null) {
+            q.setParameter(4, statusEventId);
+        }
         for (int i = 0; i < hashes.size(); i++) {
-            q.setParameter(2 * i + 4, firstHash + i).setParameter(2 * i + 5, hashes.get(i));
+            q.setParameter(2 * i + 5, firstHash + i).setParameter(2 * i + 6, hashes.get(i));
         }
         q.executeUpdate();
+    }
+
+    /** Hashes at consecutive stored indexes from {@code first}, known committed, for later reads. */
+    void remember(long first, List<byte[]> hashes) {
+        for (int i = 0; i < hashes.size(); i++) {
+            hashCache.put(first + i, hashes.get(i));
+        }
     }
 
     /** Inserts entries at consecutive indexes from {@code first}, a few hundred rows per statement. */
