@@ -224,6 +224,10 @@ public class CertificateService {
                         List.of(new FieldError("standard", "not in the catalogue"))));
         LocalDate today = today();
         LocalDate issueDate = r.issueDate() == null ? today : r.issueDate();
+        // Refused before any date arithmetic, which would overflow near the ends of LocalDate's range.
+        if (issueDate.isBefore(QrToken.EPOCH) || issueDate.isAfter(today.plusDays(30))) {
+            throw InvalidInput.field("issueDate", "must lie between " + QrToken.EPOCH + " and 30 days from today");
+        }
         if (!standard.eligibleOn(issueDate)) {
             throw new Unprocessable("standard-not-eligible", "Standard " + standard.number + " is not eligible for the mark"
                     + " (it must be current with a passed advancedness evaluation)", List.of(new FieldError("standard", "not eligible")));
@@ -233,7 +237,6 @@ public class CertificateService {
                     List.of(new FieldError("standard", "too long for the QR code")));
         }
         List<FieldError> errors = new ArrayList<>();
-        if (issueDate.isAfter(today.plusDays(30))) errors.add(new FieldError("issueDate", "must not be more than 30 days ahead"));
         int years = config.certificates().maxValidityYears();
         LocalDate latest = issueDate.plusYears(years).minusDays(1);
         LocalDate expiry = r.expiryDate() == null ? latest : r.expiryDate();

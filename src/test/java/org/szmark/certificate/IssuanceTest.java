@@ -72,6 +72,12 @@ class IssuanceTest {
         as(i.token()).body(r).post("/api/v1/certificates").then().statusCode(400).body("errors.field", hasItem("expiryDate"));
         r.put("expiryDate", LocalDate.now().minusDays(1).toString());
         as(i.token()).body(r).post("/api/v1/certificates").then().statusCode(400).body("errors.field", hasItem("expiryDate"));
+        // issue dates at the ends of the calendar are refused before any date arithmetic could overflow
+        for (String day : new String[] {"+999999999-12-31", "-999999999-01-01", "1999-12-31", LocalDate.now().plusDays(31).toString()}) {
+            r = i.request();
+            r.put("issueDate", day);
+            as(i.token()).body(r).post("/api/v1/certificates").then().statusCode(400).body("errors.field", hasItem("issueDate"));
+        }
 
         r = i.request();
         r.put("holder", Api.newCreditCode());
