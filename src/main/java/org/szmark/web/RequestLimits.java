@@ -40,6 +40,12 @@ public class RequestLimits {
                 refuse(ctx, 400, "bad-request", "Bad Request", "The path has a ';' (matrix parameters are not supported)");
                 return;
             }
+            // No identifier or text contains U+0000, and PostgreSQL cannot store it in text.
+            String uri = ctx.request().uri();
+            if (uri != null && (uri.contains("%00") || uri.indexOf('\u0000') >= 0)) {
+                refuse(ctx, 400, "bad-request", "Bad Request", "The request's path or query has the character U+0000 (%00)");
+                return;
+            }
             // ':' in a path segment (certificates:batch) may arrive percent-encoded; route on the decoded form.
             if (path != null && (path.contains("%3A") || path.contains("%3a"))) {
                 ctx.reroute(path.replace("%3A", ":").replace("%3a", ":"));

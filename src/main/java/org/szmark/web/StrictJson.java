@@ -1,7 +1,11 @@
 package org.szmark.web;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -32,5 +36,25 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Enum)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("szmark-text").addDeserializer(String.class, new NoNulText()));
+    }
+
+    /**
+     * Text without U+0000: JSON may carry it ("\u0000"), but PostgreSQL cannot store it in a text column,
+     * so it is refused here as a malformed value of its field rather than failing at the database.
+     */
+    static final class NoNulText extends StdScalarDeserializer<String> {
+        NoNulText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctx) throws java.io.IOException {
+            String s = StringDeserializer.instance.deserialize(p, ctx);
+            if (s != null && s.indexOf('\u0000') >= 0) {
+                return (String) ctx.handleWeirdStringValue(String.class, s, "text may not contain the character U+0000");
+            }
+            return s;
+        }
     }
 }

@@ -53,6 +53,19 @@ class ProblemResponseTest {
     }
 
     @Test
+    void theNulCharacterIsRefusedEverywhere() {
+        // PostgreSQL cannot store U+0000 in text; it is refused before it gets there, on every database.
+        Response body = authority().body("{\"code\":\"NUL1\",\"nameZh\":\"a\\u0000b\",\"approvalNumber\":\"CNCA-R-2002-903\"}")
+                .post("/api/v1/bodies");
+        assertCleanProblem(body, 400);
+        assertThat(body.jsonPath().getList("errors.field", String.class)).contains("nameZh");
+        anonymous().get("/api/v1/bodies/NUL1").then().statusCode(404);
+        assertCleanProblem(anonymous().urlEncodingEnabled(false).get("/api/v1/enterprises/9144%0003"), 400);
+        assertCleanProblem(anonymous().urlEncodingEnabled(false).get("/search?q=a%00b"), 400);
+        assertCleanProblem(anonymous().urlEncodingEnabled(false).get("/api/v1/certificates?q=x%00"), 400);
+    }
+
+    @Test
     void unknownFieldsAreRejectedByName() {
         Response r = authority().body(Map.of("code", "UNK1", "nameZh", "x", "approvalNumber", "CNCA-R-2002-901", "admin", true))
                 .post("/api/v1/bodies");
