@@ -3,7 +3,7 @@
 #
 # Settings (environment): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD,
 # JAR (target/quarkus-app/quarkus-run.jar, built with -Dquarkus.profile=production).
-# A script sets DB before start_instance. Everything it starts is stopped on exit; logs stay in $WORK.
+# A script sets DB before start_instance, and may set WORK (default a fresh temporary directory). Everything it starts is stopped on exit; logs stay in $WORK.
 
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
@@ -11,7 +11,7 @@ PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 TOKEN=szmk_bench-authority-token-0123456789abcdefghij
-WORK=$(mktemp -d)
+WORK=${WORK:-$(mktemp -d)}
 declare -A INSTANCE_PIDS=()   # port -> pid of the instance listening there
 EXIT_HOOKS=()                 # commands a script adds, run before the instances are stopped
 

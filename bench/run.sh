@@ -18,10 +18,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PGHOST=${PGHOST:-127.0.0.1}
-PGPORT=${PGPORT:-5432}
-PGUSER=${PGUSER:-postgres}
-export PGHOST PGPORT PGUSER
 DB=${DB:-szmark_bench}
 CERTIFICATES=${CERTIFICATES:-1000000}
 ENTERPRISES=${ENTERPRISES:-100000}
@@ -35,21 +31,14 @@ WORK=${WORK:-target/bench}
 JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx384m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseSerialGC}
 SKIP_BUILD=${SKIP_BUILD:-0}
 WARMUP=${WARMUP:-20}
-JAR=target/quarkus-app/quarkus-run.jar
-TOKEN=szmk_bench-authority-token-0123456789abcdefghijklmnop
 BASE=http://127.0.0.1:$PORT
 PID=
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-stop() {
-  if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=; fi
-}
-trap stop EXIT
-
-for tool in curl psql java mvn awk; do command -v "$tool" >/dev/null || fail "$tool is needed"; done
+command -v mvn >/dev/null || { echo "FAIL: mvn is needed" >&2; exit 1; }
 if ! command -v wrk >/dev/null; then
   echo "== installing wrk"
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) || fail "cannot install wrk"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) \
+    || { echo "FAIL: cannot install wrk" >&2; exit 1; }
 fi
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
@@ -58,9 +47,15 @@ if [ "$SKIP_BUILD" != 1 ]; then
   echo "== building the production jar"
   mvn -B -q package -DskipTests -Dquarkus.profile=production
 fi
+# PostgreSQL settings, fail, scratch_db, api and json_field; this script starts its registry itself (below).
+. bench/lib.sh
+stop() {
+  if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=; fi
+}
+EXIT_HOOKS+=(stop)
 [ -f target/quarkus-app/app-cds.jsa ] || fail "no AppCDS archive; build with the production profile (it enables quarkus.package.jar.appcds)"
 
-start() { # -> sets PID and START_SECONDS (launch to ready, wall clock)
+start() { # -> sets PID and START_SECONDS (launch to ready, wall clock); unlike start_instance, with AppCDS
   local t0 t1
   t0=$(date +%s.%N)
   # shellcheck disable=SC2086
@@ -80,26 +75,21 @@ start() { # -> sets PID and START_SECONDS (launch to ready, wall clock)
   START_SECONDS=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
 }
 
-api() { # method path token body -> response body; fails on a non-2xx status
-  curl -sS -f -X "$1" "$BASE$2" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' --data-binary "$4"
-}
-json_field() { grep -o "\"$1\":\"[^\"]*\"" | head -1 | sed "s/^\"$1\":\"\(.*\)\"$/\1/"; }
-
 loaded=$(psql -d "$DB" -Atc "SELECT count(*) FROM certificate" 2>/dev/null || echo 0)
 if [ "$RELOAD" = 1 ] || [ "$loaded" -lt "$CERTIFICATES" ] || ! [ -s "$WORK/tokens.tsv" ] || ! [ -s "$WORK/certifiers.txt" ]; then
   echo "== fresh database $DB"
-  psql -d postgres -v ON_ERROR_STOP=1 -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
+  scratch_db "$DB"
   rm -rf "$WORK/keys" "$WORK/certifiers.txt" "$WORK/standards.txt" "$WORK/tokens.tsv"
   start
   echo "== $BODIES bodies with certifier accounts and $STANDARDS standards, through the API"
   for b in $(seq 1 "$BODIES"); do
     code=$(printf "BENCH%02d" "$b")
-    api POST /api/v1/bodies $TOKEN "{\"code\":\"$code\",\"nameZh\":\"深圳标准测试认证机构$b\",\"nameEn\":\"Bench certification body $b\",\"approvalNumber\":\"CNCA-R-2021-$(printf %04d "$b")\"}" >/dev/null
-    api POST "/api/v1/bodies/$code/accounts" $TOKEN '{"name":"bench certifier"}' | json_field token >>"$WORK/certifiers.txt"
+    api POST "$PORT" /api/v1/bodies "$TOKEN" "{\"code\":\"$code\",\"nameZh\":\"深圳标准测试认证机构$b\",\"nameEn\":\"Bench certification body $b\",\"approvalNumber\":\"CNCA-R-2021-$(printf %04d "$b")\"}" >/dev/null
+    api POST "$PORT" "/api/v1/bodies/$code/accounts" "$TOKEN" '{"name":"bench certifier"}' | json_field token >>"$WORK/certifiers.txt"
   done
   for s in $(seq 1 "$STANDARDS"); do
     number=$(printf "T/SZBENCH %03d-2021" "$s")
-    api POST /api/v1/standards $TOKEN "{\"number\":\"$number\",\"titleZh\":\"深圳标准测试标准 $s\",\"issuingOrganisation\":\"深圳市标准化协会\",
+    api POST "$PORT" /api/v1/standards "$TOKEN" "{\"number\":\"$number\",\"titleZh\":\"深圳标准测试标准 $s\",\"issuingOrganisation\":\"深圳市标准化协会\",
       \"selfDeclaration\":{\"declaredOn\":\"2021-03-01\",\"disclosedAt\":\"https://example.org/d/$s\"},
       \"evaluation\":{\"catalogueItem\":\"深圳标准先进性评价目录\",\"passedOn\":\"2021-06-01\"}}" >/dev/null
     echo "$number" >>"$WORK/standards.txt"
