@@ -122,7 +122,9 @@ classify_answer() { # HTTP status, headers file, body file
   grep -qi '^content-type: application/problem+json' "$2" || { echo bad:content-type; return; }
   grep -qi '^retry-after: [0-9]' "$2" || { echo bad:no-retry-after; return; }
   grep -q '"type":"urn:szmark:problem:database-unavailable"' "$3" || { echo bad:problem-type; return; }
-  ! grep -qE 'Exception|org\.|java\.|jakarta\.|SQL|	at ' "$3" || { echo bad:leaks-internals; return; }
+  # The instance member echoes the request path, whose base32 token may spell "SQL" by chance: leave it out.
+  ! sed 's/"instance":"[^"]*"//' "$3" | grep -qE 'Exception|org\.|java\.|jakarta\.|SQL|	at ' \
+    || { echo bad:leaks-internals; return; }
   echo unavailable
 }
 
