@@ -536,16 +536,30 @@ public final class BulkLoader {
         }
     }
 
-    /** Rows were written with explicit ids; the identity continues after them. */
+    /**
+     * Rows were written with explicit ids; the table's id generator continues after them: an identity column,
+     * or for certificates and status events their sequence (migration V6).
+     */
     private void restartIdentity(String table) throws SQLException {
         long next = nextId(table);
         try (Statement st = db.createStatement()) {
-            st.execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + next);
+            st.execute(SEQUENCE_KEYED.contains(table) ? "ALTER SEQUENCE " + table + "_id_seq RESTART WITH " + next
+                    : "ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + next);
         }
     }
 
+    private static final Set<String> SEQUENCE_KEYED = Set.of("certificate", "status_event");
+
+    /**
+     * The first id free for explicit use. For a sequence-keyed table a running registry may hold a block of
+     * ids it has not written yet; a block never reaches the sequence's next value, so take that value too.
+     */
     private long nextId(String table) throws SQLException {
-        return count("select coalesce(max(id), 0) + 1 from " + table);
+        long afterRows = count("select coalesce(max(id), 0) + 1 from " + table);
+        if (!SEQUENCE_KEYED.contains(table)) return afterRows;
+        boolean postgres = db.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        long sequence = count(postgres ? "select nextval('" + table + "_id_seq')" : "select next value for " + table + "_id_seq");
+        return Math.max(afterRows, sequence);
     }
 
     private long count(String sql) throws SQLException {

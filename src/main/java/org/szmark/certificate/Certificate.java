@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
@@ -17,7 +18,9 @@ import java.time.OffsetDateTime;
 @Table(name = "certificate")
 public class Certificate {
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // Blocks of 50 ids (migration V6) let a batch issuance send its inserts in JDBC batches.
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "certificate_ids")
+    @SequenceGenerator(name = "certificate_ids", sequenceName = "certificate_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(nullable = false, length = 40)

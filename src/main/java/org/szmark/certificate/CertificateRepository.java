@@ -7,6 +7,8 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -14,6 +16,13 @@ public class CertificateRepository implements PanacheRepository<Certificate> {
 
     public Optional<Certificate> findByNumber(String number) {
         return find("number", number).firstResultOptional();
+    }
+
+    /** Which of these numbers are taken. */
+    public List<String> takenNumbers(Collection<String> numbers) {
+        return numbers.isEmpty() ? List.of()
+                : getEntityManager().createQuery("select c.number from Certificate c where c.number in :n", String.class)
+                        .setParameter("n", numbers).getResultList();
     }
 
     /** Status changes serialise on the certificate row so each gets the next sequence number. */
@@ -25,8 +34,8 @@ public class CertificateRepository implements PanacheRepository<Certificate> {
      * Locks the body's certificates among {@code numbers} in id order, so that callers which lock
      * several certificates always take them in the same order.
      */
-    public java.util.List<Certificate> lockAllOfBody(java.util.Collection<String> numbers, long bodyId) {
-        if (numbers.isEmpty()) return java.util.List.of();
+    public java.util.List<Certificate> lockAllOfBody(Collection<String> numbers, long bodyId) {
+        if (numbers.isEmpty()) return List.of();
         return find("number in ?1 and bodyId = ?2 order by id", numbers, bodyId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 

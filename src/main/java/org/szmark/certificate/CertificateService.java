@@ -81,8 +81,8 @@ public class CertificateService {
     @Transactional
     public Certificate issue(IssueRequest request, Actor actor) {
         CertificationBody body = lockActiveBody(actor);
-        Serials serials = new Serials(body, true);
-        return issueOne(request, actor, body, keys.signerFor(body.id), new HashSet<>(), serials, null);
+        Serials serials = new Serials(body, true, 1);
+        return issueOne(request, actor, body, keys.signerFor(body.id), lookups(), new HashSet<>(), serials, null);
     }
 
     /**
@@ -111,8 +111,9 @@ public class CertificateService {
         // which no query below reads. Without this every query would dirty-check every entity of the
         // batch so far, which makes a batch quadratic.
         em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
+        IssueLookups lookups = lookups().prefetch(items);
         Set<String> numbers = new HashSet<>();
-        Serials serials = new Serials(body, false);
+        Serials serials = new Serials(body, false, items.size());
         org.szmark.log.LogService.Batch logBatch = log.batch();
         List<Object> results = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -120,13 +121,16 @@ public class CertificateService {
             try {
                 if (item == null) throw InvalidInput.field("certificates[" + i + "]", "must be an object");
                 validate(item);
-                results.add(issueOne(item, actor, body, signer, numbers, serials, logBatch));
+                results.add(issueOne(item, actor, body, signer, lookups, numbers, serials, logBatch));
             } catch (DomainException e) {
                 results.add(e);
             }
         }
         serials.save();
         logBatch.write();
+        // The rows go to the database now, in JDBC batches, so that what reads them in this transaction
+        // (an answer stored under an Idempotency-Key) finds them.
+        em.flush();
         return results;
     }
 
@@ -205,12 +209,17 @@ public class CertificateService {
         }
     }
 
+    private IssueLookups lookups() {
+        return new IssueLookups(enterprises, products, standards, certificates);
+    }
+
     private Certificate issueOne(IssueRequest r, Actor actor, CertificationBody body, BodyKeyService.Signer signer,
-                                 Set<String> batchNumbers, Serials serials, org.szmark.log.LogService.Batch batch) {
-        Enterprise holder = enterprises.findByCreditCode(r.holder().trim().toUpperCase())
+                                 IssueLookups lookups, Set<String> batchNumbers, Serials serials,
+                                 org.szmark.log.LogService.Batch batch) {
+        Enterprise holder = lookups.holder(r.holder())
                 .orElseThrow(() -> new Unprocessable("unknown-holder", "No enterprise with credit code " + r.holder()
                         + " is registered", List.of(new FieldError("holder", "unknown enterprise"))));
-        Product product = products.findByModel(holder.id, r.productModel().trim())
+        Product product = lookups.product(holder.id, r.productModel())
                 .orElseThrow(() -> new Unprocessable("unknown-product", "Enterprise " + holder.creditCode
                         + " has no product with model " + r.productModel(), List.of(new FieldError("productModel", "unknown product"))));
         String standardNumber;
@@ -219,7 +228,7 @@ public class CertificateService {
         } catch (IdentifierException e) {
             throw InvalidInput.field("standard", e.getMessage());
         }
-        Standard standard = standards.findByNumber(standardNumber)
+        Standard standard = lookups.standard(standardNumber)
                 .orElseThrow(() -> new Unprocessable("unknown-standard", "Standard " + standardNumber + " is not in the catalogue",
                         List.of(new FieldError("standard", "not in the catalogue"))));
         LocalDate today = today();
@@ -268,16 +277,17 @@ public class CertificateService {
 
         String number;
         if (r.number() == null || r.number().isBlank()) {
-            // Free in the registry (checked by next) and, being newer than every serial so far, in the batch.
-            number = serials.next(issueDate.getYear());
-            batchNumbers.add(number);
+            // Free in the registry (checked by next) and in the batch, where an earlier item may have chosen it.
+            do {
+                number = serials.next(issueDate.getYear());
+            } while (!batchNumbers.add(number));
         } else {
             number = normaliseNumber(r.number());
             if (!number.matches("[A-Z0-9][A-Z0-9./-]*") || !QrToken.certificateNumberEncodable(number)) {
                 throw InvalidInput.field("number", "must be at most " + QrToken.MAX_CERTIFICATE_NUMBER_LENGTH
                         + " characters of A-Z, 0-9, '-', '.', '/' starting with a letter or digit");
             }
-            if (!batchNumbers.add(number) || certificates.findByNumber(number).isPresent()) {
+            if (!batchNumbers.add(number) || lookups.taken(number)) {
                 throw new Conflict("duplicate-certificate", "Certificate number " + number + " is already taken");
             }
         }
@@ -372,17 +382,23 @@ public class CertificateService {
     /**
      * Serial numbers for {@code SZBZ-<body code>-<year>-<5-digit serial>} numbers, per year: read once,
      * counted in memory and saved as each is handed out or once for a batch. The body row lock makes the
-     * counter exact.
+     * counter exact. A body may have chosen numbers of the same shape itself, so candidates are checked
+     * against the registry, a window of {@code window} candidates per query.
      */
     private final class Serials {
         private final CertificationBody body;
         private final boolean saveEach;
+        private final int window;
         private final java.util.Map<Integer, Integer> last = new java.util.HashMap<>();
         private final Set<Integer> stored = new HashSet<>();
+        /** Per year, the candidates checked so far that are taken, and the highest serial checked. */
+        private final java.util.Map<Integer, Set<String>> taken = new java.util.HashMap<>();
+        private final java.util.Map<Integer, Integer> checkedUpTo = new java.util.HashMap<>();
 
-        Serials(CertificationBody body, boolean saveEach) {
+        Serials(CertificationBody body, boolean saveEach, int window) {
             this.body = body;
             this.saveEach = saveEach;
+            this.window = Math.max(1, window);
         }
 
         String next(int year) {
@@ -397,11 +413,27 @@ public class CertificateService {
             String candidate;
             do {
                 serial++;
-                candidate = String.format("SZBZ-%s-%d-%05d", body.code, year, serial);
-            } while (certificates.findByNumber(candidate).isPresent());
+                candidate = format(year, serial);
+            } while (isTaken(year, serial, candidate));
             last.put(year, serial);
             if (saveEach) save();
             return candidate;
+        }
+
+        private String format(int year, int serial) {
+            return String.format("SZBZ-%s-%d-%05d", body.code, year, serial);
+        }
+
+        private boolean isTaken(int year, int serial, String candidate) {
+            int upTo = checkedUpTo.getOrDefault(year, serial - 1);
+            Set<String> known = taken.computeIfAbsent(year, y -> new HashSet<>());
+            if (serial > upTo) {
+                List<String> window = new ArrayList<>(this.window);
+                for (int s = serial; s < serial + this.window; s++) window.add(format(year, s));
+                known.addAll(certificates.takenNumbers(window));
+                checkedUpTo.put(year, serial + this.window - 1);
+            }
+            return known.contains(candidate);
         }
 
         void save() {

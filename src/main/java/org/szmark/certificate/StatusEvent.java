@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,7 +17,9 @@ import java.time.OffsetDateTime;
 @Table(name = "status_event")
 public class StatusEvent {
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // Blocks of 50 ids (migration V6) let a batch issuance send its inserts in JDBC batches.
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "status_event_ids")
+    @SequenceGenerator(name = "status_event_ids", sequenceName = "status_event_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "certificate_id", nullable = false)

@@ -5,6 +5,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.szmark.common.Likes;
 
@@ -13,6 +15,10 @@ public class EnterpriseRepository implements PanacheRepository<Enterprise> {
 
     public Optional<Enterprise> findByCreditCode(String code) {
         return find("creditCode", code).firstResultOptional();
+    }
+
+    public List<Enterprise> findByCreditCodes(Collection<String> codes) {
+        return codes.isEmpty() ? List.of() : list("creditCode in ?1", codes);
     }
 
     public PanacheQuery<Enterprise> search(String text) {

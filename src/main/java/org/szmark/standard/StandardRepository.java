@@ -6,6 +6,8 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.szmark.common.Likes;
 
@@ -14,6 +16,10 @@ public class StandardRepository implements PanacheRepository<Standard> {
 
     public Optional<Standard> findByNumber(String normalisedNumber) {
         return find("number", normalisedNumber).firstResultOptional();
+    }
+
+    public List<Standard> findByNumbers(Collection<String> normalisedNumbers) {
+        return normalisedNumbers.isEmpty() ? List.of() : list("number in ?1", normalisedNumbers);
     }
 
     public PanacheQuery<Standard> search(String text, String kind, StandardStatus status, Boolean eligible, LocalDate today) {

@@ -49,6 +49,9 @@ public class WebhookOutbox {
                         "from WebhookEndpoint w where w.enterpriseId = :e and w.deletedAt is null order by w.id", WebhookEndpoint.class)
                 .setParameter("e", change.holderId()).getResultList();
         if (endpoints.isEmpty()) return;
+        // Deliveries are inserted at once (identity keys) and refer to the status event, whose insert may
+        // still be queued (sequence keys, and a batch issuance flushes only at commit).
+        em.flush();
         StatusEvent event = em.find(StatusEvent.class, change.eventId());
         Certificate c = em.find(Certificate.class, change.certificateId());
         Enterprise holder = em.find(Enterprise.class, change.holderId());

@@ -169,6 +169,58 @@ class IssuanceTest {
         assertThat(anonymous().queryParam("body", i.body()).get("/api/v1/certificates").jsonPath().getLong("total")).isEqualTo(6);
     }
 
+    /**
+     * A batch reads its holders, products, standards and chosen numbers up front: what the items name must
+     * still be matched item by item, however it is spelled, and generated numbers must step over numbers
+     * taken in the registry and numbers chosen earlier in the same batch.
+     */
+    @Test
+    void batchLooksUpEachItemAndStepsOverTakenNumbers() {
+        Api.Issuer i = Api.newIssuer();
+        String otherModel = "M-2";
+        Api.newProduct(i.holder(), otherModel);
+        int year = LocalDate.now().getYear();
+        String prefix = "SZBZ-" + i.body() + "-" + year + "-";
+        Map<String, Object> taken = i.request();
+        taken.put("number", prefix + "00002");
+        as(i.token()).body(taken).post("/api/v1/certificates").then().statusCode(201);
+
+        List<Object> items = new ArrayList<>();
+        Map<String, Object> chosen = i.request();
+        chosen.put("number", (prefix + "00003").toLowerCase());
+        items.add(chosen);
+        for (int k = 0; k < 3; k++) items.add(i.request());
+        Map<String, Object> spelled = i.request();
+        spelled.put("holder", " " + i.holder().toLowerCase() + " ");
+        spelled.put("productModel", " " + otherModel + " ");
+        items.add(spelled);
+        Map<String, Object> unknownProduct = i.request();
+        unknownProduct.put("productModel", "NO-SUCH-MODEL");
+        items.add(unknownProduct);
+        Map<String, Object> unknownHolder = i.request();
+        unknownHolder.put("holder", Api.newCreditCode());
+        items.add(unknownHolder);
+        Map<String, Object> takenAgain = i.request();
+        takenAgain.put("number", prefix + "00002");
+        items.add(takenAgain);
+
+        JsonPath r = as(i.token()).body(Map.of("certificates", items)).post("/api/v1/certificates:batch")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(r.getInt("issued")).isEqualTo(5);
+        assertThat(r.getString("results[0].certificate.number")).isEqualTo(prefix + "00003");
+        assertThat(List.of(r.getString("results[1].certificate.number"), r.getString("results[2].certificate.number"),
+                r.getString("results[3].certificate.number"), r.getString("results[4].certificate.number")))
+                .containsExactly(prefix + "00001", prefix + "00004", prefix + "00005", prefix + "00006");
+        assertThat(r.getString("results[4].certificate.product.model")).isEqualTo(otherModel);
+        assertThat(r.getString("results[4].certificate.holder.creditCode")).isEqualTo(i.holder());
+        assertThat(r.getString("results[5].problem.type")).isEqualTo("urn:szmark:problem:unknown-product");
+        assertThat(r.getString("results[6].problem.type")).isEqualTo("urn:szmark:problem:unknown-holder");
+        assertThat(r.getString("results[7].problem.type")).isEqualTo("urn:szmark:problem:duplicate-certificate");
+        // The serial counter went on from the batch's last number.
+        assertThat(i.issue()).isEqualTo(prefix + "00007");
+        assertThat(anonymous().queryParam("body", i.body()).get("/api/v1/certificates").jsonPath().getLong("total")).isEqualTo(7);
+    }
+
     @Test
     void batchLimits() {
         Api.Issuer i = Api.newIssuer();

@@ -238,6 +238,30 @@ class WebhookTest {
         }
     }
 
+    /** A batch writes its rows only at the end; each of its events still gets its delivery, renewals included. */
+    @Test
+    void aBatchIssuanceIsDeliveredEventByEvent() throws Exception {
+        Setup s = setup();
+        try (Receiver r = Receiver.ok()) {
+            long id = register(s.enterpriseToken(), r.url()).getLong("id");
+            String renewed = s.issuer().issue();
+            Map<String, Object> renewal = s.issuer().request();
+            renewal.put("predecessor", renewed);
+            JsonPath batch = as(s.issuer().token())
+                    .body(Map.of("certificates", List.of(s.issuer().request(), s.issuer().request(), renewal)))
+                    .post("/api/v1/certificates:batch").then().statusCode(200).extract().jsonPath();
+            assertThat(batch.getInt("issued")).isEqualTo(3);
+            Receiver.await("five deliveries", WAIT, () -> r.requests().size() >= 5);
+            assertThat(r.requests()).extracting(q -> JsonPath.from(q.text()).getString("certificate.number")
+                            + " " + JsonPath.from(q.text()).getString("certificate.event"))
+                    .containsExactlyInAnyOrder(renewed + " ISSUED", renewed + " SUPERSEDED",
+                            batch.getString("results[0].certificate.number") + " ISSUED",
+                            batch.getString("results[1].certificate.number") + " ISSUED",
+                            batch.getString("results[2].certificate.number") + " ISSUED");
+            assertThat(log(s.enterpriseToken(), id).getLong("total")).isEqualTo(5);
+        }
+    }
+
     @Test
     void aRolledBackChangeNotifiesNobody() throws Exception {
         Setup s = setup();
