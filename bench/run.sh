@@ -14,7 +14,8 @@
 # CERTIFICATES (1000000), ENTERPRISES (100000), BODIES (20), STANDARDS (200), RELOAD (0: reuse a loaded
 # database; 1: load again), DURATION (20s per target), WARMUP (20, seconds per kind of request), CONNECTIONS (50),
 # PORT (8080), WORK (target/bench),
-# JAVA_OPTS (the registry's JVM options, default the production ones of deploy/README.md), SKIP_BUILD (0).
+# JAVA_OPTS (the registry's JVM options, default the production ones of deploy/README.md), SKIP_BUILD (0),
+# TARGETS (names of the targets to measure, space-separated; default all; the static baseline always runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +31,7 @@ PORT=${PORT:-8080}
 WORK=${WORK:-target/bench}
 JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx384m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseSerialGC}
 SKIP_BUILD=${SKIP_BUILD:-0}
+TARGETS=${TARGETS:-}
 WARMUP=${WARMUP:-20}
 BASE=http://127.0.0.1:$PORT
 PID=
@@ -143,6 +145,7 @@ to_ms() { # wrk latency like 812.00us, 3.21ms, 1.02s -> milliseconds
 # target name, connections, lua script, extra env (name=value ...), items per request
 measure() {
   local name=$1 conns=$2 script=$3 per=$4; shift 4
+  [ -z "$TARGETS" ] || [ "$name" = static-baseline ] || [[ " $TARGETS " == *" $name "* ]] || return 0
   rss_reset
   local out
   out=$(env "$@" wrk -t2 -c"$conns" -d"$DURATION" --timeout 30s --latency -s "bench/wrk/$script" "$BASE" 2>"$WORK/$name.stderr")

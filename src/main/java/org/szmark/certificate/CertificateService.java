@@ -58,6 +58,7 @@ public class CertificateService {
     @Inject SzmarkConfig config;
     @Inject Clock clock;
     @Inject jakarta.enterprise.event.Event<StatusChanged> statusChanged;
+    @Inject jakarta.enterprise.event.Event<BatchIssuing> batchIssuing;
     @Inject org.szmark.log.LogService log;
 
     public LocalDate today() {
@@ -107,11 +108,11 @@ public class CertificateService {
         }
         certificates.lockAllOfBody(predecessors, body.id);
         BodyKeyService.Signer signer = keys.signerFor(body.id);
-        // Rows are inserted as they are persisted (identity keys); what is left to flush are field updates,
-        // which no query below reads. Without this every query would dirty-check every entity of the
-        // batch so far, which makes a batch quadratic.
+        // Rows are written once, at the end (sequence keys; no query below reads them). Without this every
+        // query would dirty-check every entity of the batch so far, which makes a batch quadratic.
         em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
         IssueLookups lookups = lookups().prefetch(items);
+        batchIssuing.fire(new BatchIssuing(lookups.holderIds()));
         Set<String> numbers = new HashSet<>();
         Serials serials = new Serials(body, false, items.size());
         org.szmark.log.LogService.Batch logBatch = log.batch();
@@ -127,9 +128,10 @@ public class CertificateService {
             }
         }
         serials.save();
+        // The log lock is taken here, after every signature of the batch, and held to the commit.
         logBatch.write();
-        // The rows go to the database now, in JDBC batches, so that what reads them in this transaction
-        // (an answer stored under an Idempotency-Key) finds them.
+        // The rows go to the database now, in JDBC batches, with their log indexes, so that what reads
+        // them in this transaction (an answer stored under an Idempotency-Key) finds them.
         em.flush();
         return results;
     }
@@ -316,6 +318,8 @@ public class CertificateService {
         SignedEnvelope env = signer.sign(c.payload);
         c.signature = env.signature();
         c.qrSignature = signer.signRaw(QrToken.claimsBytes(qrClaims(c, holder.creditCode, standard.number)));
+        // Counted before persist, so the row is inserted complete rather than inserted and then updated.
+        c.eventCount = 1;
         certificates.persist(c);
         // A certificate entered after the fact takes effect on its issue date, not when it was recorded.
         OffsetDateTime effective = issueDate.isBefore(now.toLocalDate()) ? issueDate.atStartOfDay().atOffset(ZoneOffset.UTC) : now;
@@ -334,13 +338,13 @@ public class CertificateService {
                              OffsetDateTime effective, LocalDate suspendedUntil, Actor actor, BodyKeyService.Signer signer,
                              org.szmark.log.LogService.Batch batch) {
         byte[] previous = null;
-        if (c.eventCount > 0) {
+        if (change != StatusChange.ISSUED) {
             previous = em.createQuery("select e.payload from StatusEvent e where e.certificateId = :c and e.seq = :s", byte[].class)
                     .setParameter("c", c.id).setParameter("s", c.eventCount).getSingleResult();
         }
         StatusEvent e = new StatusEvent();
         e.certificateId = c.id;
-        e.seq = c.eventCount + 1;
+        e.seq = change == StatusChange.ISSUED ? 1 : c.eventCount + 1;
         e.event = change;
         e.fromStatus = change == StatusChange.ISSUED ? null : c.statusOn(today());
         e.toStatus = change.to;
@@ -356,13 +360,21 @@ public class CertificateService {
         // Sequenced in this transaction: committed with the change or rolled back with it (docs/log.md).
         SignedEnvelope eventEnvelope = new SignedEnvelope(e.payload, e.signature, e.keyId);
         SignedEnvelope certificateEnvelope = change == StatusChange.ISSUED ? new SignedEnvelope(c.payload, c.signature, c.keyId) : null;
+        Runnable record = () -> {
+            events.persist(e);
+            statusChanged.fire(new StatusChanged(c.id, c.number, c.bodyId, c.holderId, e.id, e.seq, change, e.fromStatus, e.toStatus));
+        };
         if (batch != null) {
-            // A batch hands out indexes without touching the database, and writes its entries at the end.
-            e.logIndex = batch.append(eventEnvelope, certificateEnvelope);
+            // A batch queues its entries and takes the log lock only when it writes them, at its end. The
+            // event is persisted then, with its index: Hibernate inserts a row as it was when persisted.
+            batch.append(eventEnvelope, certificateEnvelope, index -> {
+                e.logIndex = index;
+                record.run();
+            });
+        } else {
+            record.run();
         }
-        events.persist(e);
         c.eventCount = e.seq;
-        statusChanged.fire(new StatusChanged(c.id, c.number, c.bodyId, c.holderId, e.id, e.seq, change, e.fromStatus, e.toStatus));
         if (change != StatusChange.ISSUED) {
             c.status = change.to;
             c.statusReasonCode = reasonCode;

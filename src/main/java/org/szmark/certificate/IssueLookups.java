@@ -77,6 +77,13 @@ final class IssueLookups {
         return this;
     }
 
+    /** The ids of the holders found so far. */
+    Set<Long> holderIds() {
+        Set<Long> ids = new HashSet<>();
+        holderByCode.values().forEach(h -> h.ifPresent(e -> ids.add(e.id)));
+        return ids;
+    }
+
     Optional<Enterprise> holder(String rawCreditCode) {
         return holderByCode.computeIfAbsent(creditCode(rawCreditCode), enterprises::findByCreditCode);
     }

@@ -114,57 +114,61 @@ public class LogService {
     @Inject jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
     /**
-     * Appends for a transaction that adds many entries (batch issuance). Indexes are handed out exactly
-     * as {@link #append} does, under the same lock taken at the first append and held to the end of
-     * the transaction; the hashes are computed in memory and the entries, hashes and tree size written
-     * together by {@link Batch#write}, which the caller must call before its transaction ends. If the
-     * transaction rolls back, nothing of the batch remains.
+     * Appends for a transaction that adds many entries (batch issuance). Entries are queued without
+     * touching the database; {@link Batch#write}, which the caller must call before its transaction
+     * ends, takes the same lock as {@link #append} (held to the end of the transaction), hands out the
+     * indexes in the order the entries were queued, computes their hashes in memory and writes entries,
+     * hashes and tree size together. Taking the lock only then lets the batch's signing and encoding run
+     * while other changes append. If the transaction rolls back, nothing of the batch remains.
      */
     public Batch batch() {
         return new Batch();
     }
 
     public final class Batch {
-        private long first = -1;
-        private long next;
-        private boolean written;
-        private final List<byte[]> entries = new java.util.ArrayList<>();
-        private final List<byte[]> hashes = new java.util.ArrayList<>();
+        private record Queued(byte[] entry, java.util.function.LongConsumer index) {}
 
-        public long append(SignedEnvelope event, SignedEnvelope certificate) {
+        private final List<Queued> queued = new java.util.ArrayList<>();
+        private boolean written;
+
+        /** Queues an entry; {@link #write} hands its log index to {@code index}. */
+        public void append(SignedEnvelope event, SignedEnvelope certificate, java.util.function.LongConsumer index) {
             if (written) throw new IllegalStateException("log batch already written");
-            byte[] entry = encode(event, certificate);
-            if (first < 0) {
-                first = store.lockTreeSize();
-                next = first;
-            }
-            long index = next++;
-            long base = StoredHashes.storedHashCount(first);
-            HashReader committed = store.committedReader();
-            // Hashes of this batch come from memory; older ones are committed (the lock is ours).
-            hashes.addAll(StoredHashes.storedHashesForRecord(index, Hashes.leafHash(entry), indexes -> {
-                long[] older = java.util.Arrays.stream(indexes).filter(i -> i < base).toArray();
-                byte[][] read = committed.readHashes(older);
-                byte[][] out = new byte[indexes.length][];
-                for (int i = 0, k = 0; i < indexes.length; i++) {
-                    out[i] = indexes[i] >= base ? hashes.get((int) (indexes[i] - base)) : read[k++];
-                }
-                return out;
-            }));
-            entries.add(entry);
-            return index;
+            queued.add(new Queued(encode(event, certificate), index));
         }
 
         /**
-         * Writes the batch's entries, hashes and the new tree size, in the transaction that appended
-         * them; a batch with no entries writes nothing.
+         * Locks the log, hands out the queued entries' indexes and writes the entries, their hashes and
+         * the new tree size in the caller's transaction; a batch with no entries writes nothing.
          */
         public void write() {
+            if (written) throw new IllegalStateException("log batch already written");
             written = true;
-            if (entries.isEmpty()) return;
+            if (queued.isEmpty()) return;
+            long first = store.lockTreeSize();
+            long base = StoredHashes.storedHashCount(first);
+            HashReader committed = store.committedReader();
+            List<byte[]> entries = new java.util.ArrayList<>(queued.size());
+            List<byte[]> hashes = new java.util.ArrayList<>();
+            for (int k = 0; k < queued.size(); k++) {
+                long index = first + k;
+                byte[] entry = queued.get(k).entry();
+                // Hashes of this batch come from memory; older ones are committed (the lock is ours).
+                hashes.addAll(StoredHashes.storedHashesForRecord(index, Hashes.leafHash(entry), indexes -> {
+                    long[] older = java.util.Arrays.stream(indexes).filter(i -> i < base).toArray();
+                    byte[][] read = committed.readHashes(older);
+                    byte[][] out = new byte[indexes.length][];
+                    for (int i = 0, r = 0; i < indexes.length; i++) {
+                        out[i] = indexes[i] >= base ? hashes.get((int) (indexes[i] - base)) : read[r++];
+                    }
+                    return out;
+                }));
+                entries.add(entry);
+                queued.get(k).index().accept(index);
+            }
             store.insertEntries(first, entries);
-            store.insertHashes(StoredHashes.storedHashCount(first), hashes);
-            store.setTreeSize(next);
+            store.insertHashes(base, hashes);
+            store.setTreeSize(first + entries.size());
         }
     }
 

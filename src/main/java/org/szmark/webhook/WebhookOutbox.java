@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.szmark.body.CertificationBody;
+import org.szmark.certificate.BatchIssuing;
 import org.szmark.certificate.Certificate;
 import org.szmark.certificate.StatusChanged;
 import org.szmark.certificate.StatusEvent;
@@ -43,11 +44,19 @@ public class WebhookOutbox {
     @Inject QrCodes qr;
     @Inject SzmarkConfig config;
     @Inject Clock clock;
+    @Inject EndpointsOfTransaction batchEndpoints;
+
+    void on(@Observes BatchIssuing batch) {
+        if (batch.holderIds().isEmpty()) return;
+        batchEndpoints.remember(batch.holderIds(), em.createQuery(
+                        "from WebhookEndpoint w where w.enterpriseId in :e and w.deletedAt is null order by w.id", WebhookEndpoint.class)
+                .setParameter("e", batch.holderIds()).getResultList());
+    }
 
     void on(@Observes StatusChanged change) {
-        List<WebhookEndpoint> endpoints = em.createQuery(
+        List<WebhookEndpoint> endpoints = batchEndpoints.of(change.holderId()).orElseGet(() -> em.createQuery(
                         "from WebhookEndpoint w where w.enterpriseId = :e and w.deletedAt is null order by w.id", WebhookEndpoint.class)
-                .setParameter("e", change.holderId()).getResultList();
+                .setParameter("e", change.holderId()).getResultList());
         if (endpoints.isEmpty()) return;
         // Deliveries are inserted at once (identity keys) and refer to the status event, whose insert may
         // still be queued (sequence keys, and a batch issuance flushes only at commit).

@@ -8,18 +8,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.szmark.log.LogEntry;
+import org.szmark.log.LogService;
 import org.szmark.support.Api;
 
 @QuarkusTest
 class ConcurrentStatusChangeTest {
+
+    @Inject LogService log;
 
     @Test
     void fiftyConcurrentChangesLeaveAGaplessConsistentChain() throws Exception {
@@ -58,6 +65,56 @@ class ConcurrentStatusChangeTest {
             previous = payload;
         }
         assertThat(c.getString("status")).isEqualTo(status);
+    }
+
+    /**
+     * Batches of different bodies sign their items at the same time and take the log lock only to write;
+     * with single issuances running between them, every acknowledged certificate must still have its own
+     * index, the indexes must fill the log without a gap, and each entry must hold its certificate.
+     */
+    @Test
+    void concurrentBatchesAndSingleIssuancesShareOneGaplessLog() throws Exception {
+        List<Api.Issuer> issuers = new ArrayList<>();
+        for (int k = 0; k < 4; k++) issuers.add(Api.newIssuer());
+        long before = log.treeSize();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Map<String, Long>>> answers = new ArrayList<>();
+        for (Api.Issuer i : issuers) {
+            answers.add(pool.submit(() -> {
+                List<Object> items = new ArrayList<>();
+                for (int k = 0; k < 25; k++) items.add(i.request());
+                JsonPath r = as(i.token()).body(Map.of("certificates", items)).post("/api/v1/certificates:batch")
+                        .then().statusCode(200).extract().jsonPath();
+                Map<String, Long> indexes = new HashMap<>();
+                for (int k = 0; k < 25; k++) {
+                    indexes.put(r.getString("results[" + k + "].certificate.number"), r.getLong("results[" + k + "].certificate.logIndex"));
+                }
+                return indexes;
+            }));
+            for (int k = 0; k < 5; k++) {
+                answers.add(pool.submit(() -> {
+                    JsonPath c = as(i.token()).body(i.request()).post("/api/v1/certificates").then().statusCode(201).extract().jsonPath();
+                    return Map.of(c.getString("number"), c.getLong("logIndex"));
+                }));
+            }
+        }
+        Map<Long, String> byIndex = new TreeMap<>();
+        for (Future<Map<String, Long>> f : answers) {
+            f.get().forEach((number, index) -> assertThat(byIndex.put(index, number)).as("index %d given twice", index).isNull());
+        }
+        pool.shutdown();
+
+        assertThat(byIndex).hasSize(4 * 25 + 4 * 5);
+        assertThat(log.treeSize()).isEqualTo(before + byIndex.size());
+        assertThat(byIndex.keySet()).containsExactlyElementsOf(
+                java.util.stream.LongStream.range(before, before + byIndex.size()).boxed().toList());
+        ObjectMapper json = new ObjectMapper();
+        for (Map.Entry<Long, String> e : byIndex.entrySet()) {
+            LogEntry entry = LogEntry.decode(log.entry(e.getKey()).orElseThrow());
+            assertThat(json.readTree(entry.event().payload()).get("certificate").asText()).isEqualTo(e.getValue());
+            anonymous().get("/api/v1/certificates/" + e.getValue()).then().statusCode(200)
+                    .body("logIndex", org.hamcrest.Matchers.equalTo(e.getKey().intValue()));
+        }
     }
 
     /**

@@ -247,17 +247,21 @@ class WebhookTest {
             String renewed = s.issuer().issue();
             Map<String, Object> renewal = s.issuer().request();
             renewal.put("predecessor", renewed);
+            String unwatched = Api.newEnterprise();
+            Api.newProduct(unwatched, "M-1");
+            Map<String, Object> elsewhere = s.issuer().request();
+            elsewhere.put("holder", unwatched);
             JsonPath batch = as(s.issuer().token())
-                    .body(Map.of("certificates", List.of(s.issuer().request(), s.issuer().request(), renewal)))
+                    .body(Map.of("certificates", List.of(s.issuer().request(), elsewhere, s.issuer().request(), renewal)))
                     .post("/api/v1/certificates:batch").then().statusCode(200).extract().jsonPath();
-            assertThat(batch.getInt("issued")).isEqualTo(3);
+            assertThat(batch.getInt("issued")).isEqualTo(4);
             Receiver.await("five deliveries", WAIT, () -> r.requests().size() >= 5);
             assertThat(r.requests()).extracting(q -> JsonPath.from(q.text()).getString("certificate.number")
                             + " " + JsonPath.from(q.text()).getString("certificate.event"))
                     .containsExactlyInAnyOrder(renewed + " ISSUED", renewed + " SUPERSEDED",
                             batch.getString("results[0].certificate.number") + " ISSUED",
-                            batch.getString("results[1].certificate.number") + " ISSUED",
-                            batch.getString("results[2].certificate.number") + " ISSUED");
+                            batch.getString("results[2].certificate.number") + " ISSUED",
+                            batch.getString("results[3].certificate.number") + " ISSUED");
             assertThat(log(s.enterpriseToken(), id).getLong("total")).isEqualTo(5);
         }
     }
