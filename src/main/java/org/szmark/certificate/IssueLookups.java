@@ -47,12 +47,16 @@ final class IssueLookups {
     IssueLookups prefetch(List<IssueRequest> items) {
         Set<String> codes = new HashSet<>();
         Set<String> models = new HashSet<>();
+        Map<String, Set<String>> modelsByCode = new HashMap<>();
         Set<String> standardNumbers = new HashSet<>();
         Set<String> numbers = new HashSet<>();
         for (IssueRequest r : items) {
             if (r == null) continue;
             if (r.holder() != null) codes.add(creditCode(r.holder()));
-            if (r.productModel() != null) models.add(model(r.productModel()));
+            if (r.holder() != null && r.productModel() != null) {
+                models.add(model(r.productModel()));
+                modelsByCode.computeIfAbsent(creditCode(r.holder()), c -> new HashSet<>()).add(model(r.productModel()));
+            }
             if (r.standard() != null) {
                 try {
                     standardNumbers.add(StandardNumber.parse(r.standard()).toString());
@@ -68,8 +72,12 @@ final class IssueLookups {
             holderByCode.put(e.creditCode, Optional.of(e));
             holderIds.add(e.id);
         }
-        for (Long id : holderIds) models.forEach(m -> productByModel.put(productKey(id, m), Optional.empty()));
-        for (Product p : products.findByModels(holderIds, models)) productByModel.put(productKey(p.enterpriseId, p.model), Optional.of(p));
+        // Absent unless found: only the pairs the items name (the query below may return more).
+        modelsByCode.forEach((code, wanted) -> holderByCode.get(code)
+                .ifPresent(h -> wanted.forEach(m -> productByModel.put(productKey(h.id, m), Optional.empty()))));
+        for (Product p : products.findByModels(holderIds, models)) {
+            productByModel.computeIfPresent(productKey(p.enterpriseId, p.model), (k, absent) -> Optional.of(p));
+        }
         standardNumbers.forEach(n -> standardByNumber.put(n, Optional.empty()));
         for (Standard s : standards.findByNumbers(standardNumbers)) standardByNumber.put(s.number, Optional.of(s));
         numbers.forEach(n -> numberTaken.put(n, false));
