@@ -122,10 +122,18 @@ public final class CanonicalJson {
      *     a value {@link #encode(JsonNode)} would reject
      */
     public static JsonNode decode(byte[] json) {
+        return decode(json, MAX_INPUT_BYTES);
+    }
+
+    /**
+     * As {@link #decode(byte[])} with another size limit, for documents that grow with the registry
+     * (the trust list holds every body key ever approved).
+     */
+    public static JsonNode decode(byte[] json, int maxBytes) {
         Objects.requireNonNull(json, "json");
-        if (json.length > MAX_INPUT_BYTES) {
+        if (json.length > maxBytes) {
             throw new IllegalArgumentException(
-                    "JSON input is " + json.length + " bytes; the limit is " + MAX_INPUT_BYTES);
+                    "JSON input is " + json.length + " bytes; the limit is " + maxBytes);
         }
         if (json.length == 0) {
             throw new IllegalArgumentException("JSON input is empty");

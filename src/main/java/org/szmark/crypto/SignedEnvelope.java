@@ -104,6 +104,11 @@ public record SignedEnvelope(byte[] payload, byte[] signature, String keyId) {
         return CanonicalJson.decode(payload);
     }
 
+    /** The payload parsed with {@link CanonicalJson#decode(byte[], int)}, for payloads larger than a record. */
+    public JsonNode payloadJson(int maxBytes) {
+        return CanonicalJson.decode(payload, maxBytes);
+    }
+
     @Override
     public byte[] payload() {
         return payload.clone();

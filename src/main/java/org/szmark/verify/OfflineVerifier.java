@@ -40,6 +40,12 @@ public final class OfflineVerifier {
     public static final int NOT_GENUINE = 1;
     public static final int UNUSABLE = 2;
 
+    /**
+     * The trust list holds every body key ever approved, so it outgrows the record limit of
+     * {@link org.szmark.crypto.CanonicalJson#MAX_INPUT_BYTES}; 16 MiB is tens of thousands of keys.
+     */
+    public static final int MAX_TRUST_LIST_BYTES = 16 * 1024 * 1024;
+
     private static final String USAGE = "usage: verify --trust-list <trust-list.json> [--authority-key <base64 Ed25519 public key>] <label image>";
 
     private OfflineVerifier() {}
@@ -69,6 +75,11 @@ public final class OfflineVerifier {
         List<TrustedKey> keys;
         String asOf;
         try {
+            // Base64 makes the envelope about 4/3 of its payload.
+            if (Files.size(Path.of(trustListFile)) > MAX_TRUST_LIST_BYTES / 3 * 4 + 4096) {
+                err.println("Cannot read the trust list " + trustListFile + ": larger than a trust list can be");
+                return UNUSABLE;
+            }
             JsonNode envelope = new ObjectMapper().readTree(Files.readAllBytes(Path.of(trustListFile)));
             SignedEnvelope list = SignedEnvelope.parse(envelope);
             if (authorityKey != null) {
@@ -80,7 +91,7 @@ public final class OfflineVerifier {
             } else {
                 out.println("Trust list: signature NOT checked (pass --authority-key to check it)");
             }
-            JsonNode payload = list.payloadJson();
+            JsonNode payload = list.payloadJson(MAX_TRUST_LIST_BYTES);
             asOf = payload.path("issuedAt").asText("unknown");
             keys = new ArrayList<>();
             for (JsonNode k : payload.path("keys")) {

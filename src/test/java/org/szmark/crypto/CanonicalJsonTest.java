@@ -269,6 +269,12 @@ class CanonicalJsonTest {
         over[0] = '1';
         assertThatThrownBy(() -> CanonicalJson.decode(over))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
+        // A caller may allow more (the trust list), and less.
+        assertThat(CanonicalJson.decode(over, over.length).intValue()).isEqualTo(1);
+        assertThatThrownBy(() -> CanonicalJson.decode(over, over.length - 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit is " + (over.length - 1));
+        assertThatThrownBy(() -> CanonicalJson.decode(atLimit, 100))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit is 100");
     }
 
     @Test

@@ -46,9 +46,16 @@ public final class Api {
     /** A fresh body and a certifier token for it. */
     public record BodyWithCertifier(String code, String approvalNumber, String certifierToken) {}
 
+    /**
+     * Bodies of one test run count up from a random start, so their codes and approval numbers never
+     * collide (random ones did, by the birthday bound, once a run created a few hundred bodies).
+     */
+    private static final AtomicInteger BODY_SEQ = new AtomicInteger(RANDOM.nextInt(36 * 36 * 36 * 36 / 2));
+
     public static BodyWithCertifier newBody() {
-        String code = "B" + Integer.toString(RANDOM.nextInt(36 * 36 * 36 * 36), 36).toUpperCase();
-        String approval = "CNCA-R-" + (2001 + RANDOM.nextInt(25)) + "-" + String.format("%04d", RANDOM.nextInt(10000));
+        int n = BODY_SEQ.incrementAndGet();
+        String code = "B" + Integer.toString(n % (36 * 36 * 36 * 36), 36).toUpperCase();
+        String approval = "CNCA-R-" + (2001 + (n / 10000) % 25) + "-" + String.format("%04d", n % 10000);
         authority().body(Map.of("code", code, "nameZh", "测试认证机构" + code, "nameEn", "Test body " + code,
                         "approvalNumber", approval))
                 .post("/api/v1/bodies").then().statusCode(201);

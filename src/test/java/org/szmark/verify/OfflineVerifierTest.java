@@ -20,7 +20,9 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.szmark.crypto.CanonicalJson;
 import org.szmark.crypto.Ed25519;
+import org.szmark.crypto.SignedEnvelope;
 import org.szmark.qr.DecodedToken;
 import org.szmark.qr.QrClaims;
 import org.szmark.qr.QrToken;
@@ -70,6 +72,40 @@ class OfflineVerifierTest {
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(OfflineVerifier.GENUINE);
         assertThat(r.out()).contains("Verdict: GENUINE").contains(number).contains("signature by the authority verified")
                 .contains("not checked offline");
+    }
+
+    /**
+     * A registry with hundreds of bodies has a trust list far above the 64 KiB limit for records: the
+     * registry's own list, grown by 600 more keys and signed by a stand-in authority, still serves.
+     */
+    @Test
+    void aTrustListOfManyBodiesIsRead() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        SignedEnvelope registry = SignedEnvelope.parse(mapper.readTree(Files.readAllBytes(trustList)));
+        var payload = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(registry.payload());
+        var keys = (com.fasterxml.jackson.databind.node.ArrayNode) payload.get("keys");
+        var model = keys.get(0);
+        SecureRandom random = new SecureRandom();
+        for (int k = 0; k < 600; k++) {
+            var other = Ed25519.generate(random);
+            var copy = model.deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) copy).put("keyId", other.keyId())
+                    .put("publicKey", java.util.Base64.getEncoder().encodeToString(other.rawPublicKey()));
+            keys.add(copy);
+        }
+        byte[] grown = CanonicalJson.encode(payload);
+        assertThat(grown.length).isGreaterThan(CanonicalJson.MAX_INPUT_BYTES);
+        var authority = Ed25519.generate(random);
+        Path big = dir.resolve("big-trust.json");
+        Files.write(big, mapper.writeValueAsBytes(new SignedEnvelope(grown, Ed25519.sign(authority.privateKey(), grown),
+                authority.keyId()).toMap()));
+        Path png = dir.resolve("label.png");
+        Files.write(png, given().get("/api/v1/certificates/" + number + "/qr.png").then().statusCode(200).extract().asByteArray());
+
+        Run r = run("--trust-list", big.toString(), "--authority-key",
+                java.util.Base64.getEncoder().encodeToString(authority.rawPublicKey()), png.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(OfflineVerifier.GENUINE);
+        assertThat(r.out()).contains("signature by the authority verified").contains("Verdict: GENUINE");
     }
 
     @Test
