@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Crash test: the registry is killed with SIGKILL again and again while clients issue certificates and change
-# their status. After each restart, every change a client got a 2xx for must be there as acknowledged: in the
+# Crash test: the registry is killed with SIGKILL again and again while clients issue certificates (singly and in
+# batches) and change their status. After each restart, every change a client got a 2xx for must be there as acknowledged: in the
 # database (event and log index), in the verification verdict of its QR token and the certificate view, with an
 # offline proof whose checkpoint covers it; the log must have no gap (status_event.log_index 0 .. n-1 exactly
 # once, log_entry the same, n = log_state.tree_size), no certificate may be half-written, and the auditor must
@@ -11,7 +11,8 @@
 # then run:
 #   bench/crash.sh
 #
-# Settings (environment): KILLS (20), CLIENTS (4, concurrent clients), RUN_SECONDS (8, load before each kill),
+# Settings (environment): KILLS (20), CLIENTS (4, concurrent clients), BATCH_CLIENTS (1, clients issuing batches
+# of BATCH_SIZE, 5), RUN_SECONDS (8, load before each kill),
 # PORT (8182), DB (szmark_crash, dropped and created afresh), and those of bench/lib.sh (PGHOST, PGPORT, PGUSER,
 # PGPASSWORD, JAR). It stops the instance and the clients it started when it ends.
 set -euo pipefail
@@ -19,6 +20,7 @@ cd "$(dirname "$0")/.."
 
 KILLS=${KILLS:-20}
 CLIENTS=${CLIENTS:-4}
+BATCH_CLIENTS=${BATCH_CLIENTS:-1}
 RUN_SECONDS=${RUN_SECONDS:-8}
 PORT=${PORT:-8182}
 DB=${DB:-szmark_crash}
@@ -67,6 +69,7 @@ for round in $(seq 1 "$KILLS"); do
   rm -f "$WORK/stop"
   CLIENT_PIDS=()
   for c in $(seq 1 "$CLIENTS"); do certificate_client "$WORK/changes-$round-$c" & CLIENT_PIDS+=($!); done
+  for c in $(seq 1 "$BATCH_CLIENTS"); do batch_client "$WORK/changes-$round-batch$c" & CLIENT_PIDS+=($!); done
   sleep "$RUN_SECONDS.$((RANDOM % 10))"
   kill_instance "$PORT" KILL
   touch "$WORK/stop"
