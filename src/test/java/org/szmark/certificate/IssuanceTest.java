@@ -221,6 +221,23 @@ class IssuanceTest {
         assertThat(anonymous().queryParam("body", i.body()).get("/api/v1/certificates").jsonPath().getLong("total")).isEqualTo(7);
     }
 
+    /** A batch sees the registry as it was when it began: a later item cannot renew an earlier item's certificate. */
+    @Test
+    void aBatchItemCannotRenewACertificateOfTheSameBatch() {
+        Api.Issuer i = Api.newIssuer();
+        Map<String, Object> first = i.request();
+        first.put("number", "SAME-BATCH-" + i.body());
+        Map<String, Object> renewal = i.request();
+        renewal.put("predecessor", "SAME-BATCH-" + i.body());
+        JsonPath r = as(i.token()).body(Map.of("certificates", List.of(first, renewal))).post("/api/v1/certificates:batch")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(r.getInt("issued")).isEqualTo(1);
+        assertThat(r.getString("results[1].problem.type")).isEqualTo("urn:szmark:problem:unknown-predecessor");
+        // In a later request the renewal goes through.
+        as(i.token()).body(renewal).post("/api/v1/certificates").then().statusCode(201)
+                .body("predecessor", equalTo("SAME-BATCH-" + i.body()));
+    }
+
     @Test
     void batchLimits() {
         Api.Issuer i = Api.newIssuer();
