@@ -15,7 +15,10 @@ import org.flywaydb.core.api.migration.Context;
  */
 public class V6__certificate_id_sequences extends BaseJavaMigration {
 
-    /** Must equal the allocationSize of the entities' @SequenceGenerator (checked by schema validation). */
+    /**
+     * Must equal the allocationSize of the entities' @SequenceGenerator: Hibernate's schema validation
+     * compares the two at start and refuses to run if they differ.
+     */
     static final int BLOCK = 50;
 
     @Override

@@ -122,7 +122,7 @@ public final class BulkLoader {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         LocalDate today = now.toLocalDate();
         db.setAutoCommit(false);
-        boolean postgres = db.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        boolean postgres = isPostgres();
         if (postgres) {
             try (Statement st = db.createStatement()) {
                 // Each commit is complete; losing the last ones to a crash only means loading again.
@@ -557,9 +557,12 @@ public final class BulkLoader {
     private long nextId(String table) throws SQLException {
         long afterRows = count("select coalesce(max(id), 0) + 1 from " + table);
         if (!SEQUENCE_KEYED.contains(table)) return afterRows;
-        boolean postgres = db.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        long sequence = count(postgres ? "select nextval('" + table + "_id_seq')" : "select next value for " + table + "_id_seq");
+        long sequence = count(isPostgres() ? "select nextval('" + table + "_id_seq')" : "select next value for " + table + "_id_seq");
         return Math.max(afterRows, sequence);
+    }
+
+    private boolean isPostgres() throws SQLException {
+        return db.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
     }
 
     private long count(String sql) throws SQLException {

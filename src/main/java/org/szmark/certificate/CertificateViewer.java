@@ -35,12 +35,6 @@ public class CertificateViewer {
     @Inject org.szmark.qr.QrCodes qr;
 
     public CertificateView view(Certificate c, boolean withHistory) {
-        // One round trip for the four rows build() reads by id, instead of four: em.find then finds them in
-        // the persistence context (and asks the database itself should one be missing).
-        em.createQuery("select h, p, s, b from Enterprise h, Product p, Standard s, CertificationBody b"
-                        + " where h.id = :h and p.id = :p and s.id = :s and b.id = :b", Object[].class)
-                .setParameter("h", c.holderId).setParameter("p", c.productId).setParameter("s", c.standardId)
-                .setParameter("b", c.bodyId).getResultList();
         List<EventView> history = withHistory ? service.history(c).stream().map(CertificateViewer::event).toList() : null;
         Long logIndex = latestLogIndex(c, history);
         KeyTrust trust = keys.find(c.keyId).map(k -> k.trustAt(c.signedAt.toInstant())).orElse(KeyTrust.UNKNOWN_KEY);

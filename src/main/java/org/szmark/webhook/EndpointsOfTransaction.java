@@ -1,7 +1,6 @@
 package org.szmark.webhook;
 
 import jakarta.transaction.TransactionScoped;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.Optional;
  * used for each of its events. As current as reading them per event: a batch commits or rolls back as one.
  */
 @TransactionScoped
-public class EndpointsOfTransaction implements Serializable {
+public class EndpointsOfTransaction {
     private final Map<Long, List<WebhookEndpoint>> byHolder = new HashMap<>();
 
     void remember(Iterable<Long> holderIds, List<WebhookEndpoint> endpoints) {

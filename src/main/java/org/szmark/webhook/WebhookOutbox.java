@@ -48,15 +48,12 @@ public class WebhookOutbox {
 
     void on(@Observes BatchIssuing batch) {
         if (batch.holderIds().isEmpty()) return;
-        batchEndpoints.remember(batch.holderIds(), em.createQuery(
-                        "from WebhookEndpoint w where w.enterpriseId in :e and w.deletedAt is null order by w.id", WebhookEndpoint.class)
-                .setParameter("e", batch.holderIds()).getResultList());
+        batchEndpoints.remember(batch.holderIds(), liveEndpointsOf(batch.holderIds()));
     }
 
     void on(@Observes StatusChanged change) {
-        List<WebhookEndpoint> endpoints = batchEndpoints.of(change.holderId()).orElseGet(() -> em.createQuery(
-                        "from WebhookEndpoint w where w.enterpriseId = :e and w.deletedAt is null order by w.id", WebhookEndpoint.class)
-                .setParameter("e", change.holderId()).getResultList());
+        List<WebhookEndpoint> endpoints = batchEndpoints.of(change.holderId())
+                .orElseGet(() -> liveEndpointsOf(List.of(change.holderId())));
         if (endpoints.isEmpty()) return;
         // Deliveries are inserted at once (identity keys) and refer to the status event, whose insert may
         // still be queued (sequence keys, and a batch issuance flushes only at commit).
@@ -84,6 +81,11 @@ public class WebhookOutbox {
             d.event = change.event().name();
             em.persist(d);
         }
+    }
+
+    private List<WebhookEndpoint> liveEndpointsOf(java.util.Collection<Long> enterpriseIds) {
+        return em.createQuery("from WebhookEndpoint w where w.enterpriseId in :e and w.deletedAt is null order by w.id",
+                WebhookEndpoint.class).setParameter("e", enterpriseIds).getResultList();
     }
 
     /** A test delivery to one endpoint, sent like any other. */

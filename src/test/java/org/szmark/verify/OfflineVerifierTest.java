@@ -108,6 +108,18 @@ class OfflineVerifierTest {
         assertThat(r.out()).contains("signature by the authority verified").contains("Verdict: GENUINE");
     }
 
+    /** A file far larger than any trust list is refused before it is read into memory. */
+    @Test
+    void anOversizedTrustListIsRefused() throws Exception {
+        Path huge = dir.resolve("huge-trust.json");
+        try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(OfflineVerifier.MAX_TRUST_LIST_BYTES / 3 * 4 + 8192);
+        }
+        Run r = run("--trust-list", huge.toString(), label(url).toString());
+        assertThat(r.exit()).isEqualTo(OfflineVerifier.UNUSABLE);
+        assertThat(r.err()).contains("larger than a trust list can be").doesNotContain("Exception");
+    }
+
     @Test
     void tamperedAndForgedLabelsAreNotGenuine() throws Exception {
         String token = url.substring(url.indexOf("/V/") + 3);
