@@ -88,7 +88,8 @@ public class CertificateResource {
     public Response issue(@Valid @NotNull IssueRequest request, @HeaderParam(Idempotency.HEADER) String key) {
         Actor a = actor.get();
         return idempotency.run(a, key, "POST", "/api/v1/certificates", request,
-                () -> service.issue(request, a), c -> new Idempotency.Outcome(201, viewer.view(c, true)));
+                () -> service.issue(request, a), c -> c.number, String.class,
+                n -> new Idempotency.Outcome(201, viewer.view(service.get(n), true)));
     }
 
     /** Up to {@code szmark.certificates.max-batch-size} certificates; see docs/records.md for the semantics. */
@@ -98,24 +99,45 @@ public class CertificateResource {
     public Response issueBatch(@Valid @NotNull BatchRequest request, @HeaderParam(Idempotency.HEADER) String key) {
         Actor a = actor.get();
         return idempotency.run(a, key, "POST", "/api/v1/certificates:batch", request,
-                () -> service.issueBatch(request.certificates(), a), outcomes -> {
-            List<BatchItem> items = new ArrayList<>(outcomes.size());
-            java.util.Iterator<CertificateView> views = viewer.views(
-                    outcomes.stream().filter(Certificate.class::isInstance).map(Certificate.class::cast).toList()).iterator();
-            int issued = 0;
-            for (int i = 0; i < outcomes.size(); i++) {
-                Object o = outcomes.get(i);
-                if (o instanceof Certificate) {
-                    issued++;
-                    items.add(new BatchItem(i, 201, views.next(), null));
+                () -> service.issueBatch(request.certificates(), a), BatchDone::of, BatchDone.class, this::answer);
+    }
+
+    /**
+     * What a batch did, item by item: the number of the certificate it issued or the problem that refused it.
+     * Small enough to keep under an Idempotency-Key; the answer is rendered from it after the commit.
+     */
+    public record BatchDone(List<Done> items) {
+        public record Done(String number, Problem problem) {}
+
+        static BatchDone of(List<Object> outcomes) {
+            List<Done> items = new ArrayList<>(outcomes.size());
+            for (Object o : outcomes) {
+                if (o instanceof Certificate c) {
+                    items.add(new Done(c.number, null));
                 } else {
                     DomainException e = (DomainException) o;
-                    items.add(new BatchItem(i, e.status(), null,
-                            Problem.of(e.type(), e.title(), e.status(), e.getMessage(), e.fieldErrors())));
+                    items.add(new Done(null, Problem.of(e.type(), e.title(), e.status(), e.getMessage(), e.fieldErrors())));
                 }
             }
-            return new Idempotency.Outcome(200, new BatchResult(issued, outcomes.size() - issued, items));
-        });
+            return new BatchDone(items);
+        }
+    }
+
+    private Idempotency.Outcome answer(BatchDone done) {
+        List<String> numbers = done.items().stream().map(BatchDone.Done::number).filter(java.util.Objects::nonNull).toList();
+        java.util.Iterator<CertificateView> views = viewer.views(service.getAll(numbers)).iterator();
+        List<BatchItem> items = new ArrayList<>(done.items().size());
+        int issued = 0;
+        for (int i = 0; i < done.items().size(); i++) {
+            BatchDone.Done d = done.items().get(i);
+            if (d.number() != null) {
+                issued++;
+                items.add(new BatchItem(i, 201, views.next(), null));
+            } else {
+                items.add(new BatchItem(i, d.problem().status(), null, d.problem()));
+            }
+        }
+        return new Idempotency.Outcome(200, new BatchResult(issued, done.items().size() - issued, items));
     }
 
     /** suspend, reinstate, revoke or cancel: one signed status event each (docs/records.md). */
@@ -137,7 +159,8 @@ public class CertificateResource {
         Actor a = actor.get();
         String path = "/api/v1/certificates/" + CertificateService.normaliseNumber(number) + "/" + verb;
         return idempotency.run(a, key, "POST", path, request,
-                () -> service.changeStatus(number, change, request, a), c -> new Idempotency.Outcome(200, viewer.view(c, true)));
+                () -> service.changeStatus(number, change, request, a), c -> c.number, String.class,
+                n -> new Idempotency.Outcome(200, viewer.view(service.get(n), true)));
     }
 
     /** {@code number}, {@code issueDate}, {@code expiryDate}, optionally prefixed by '-' for descending; default newest first. */

@@ -70,6 +70,18 @@ public class CertificateService {
                 .orElseThrow(() -> new NotFound("No certificate " + number));
     }
 
+    /** The certificates with these numbers, in the order given (each must exist). */
+    public List<Certificate> getAll(List<String> numbers) {
+        if (numbers.isEmpty()) return List.of();
+        java.util.Map<String, Certificate> byNumber = new java.util.HashMap<>();
+        for (int from = 0; from < numbers.size(); from += 1000) {
+            certificates.list("number in ?1", numbers.subList(from, Math.min(numbers.size(), from + 1000)))
+                    .forEach(c -> byNumber.put(c.number, c));
+        }
+        return numbers.stream().map(n -> java.util.Optional.ofNullable(byNumber.get(n))
+                .orElseThrow(() -> new NotFound("No certificate " + n))).toList();
+    }
+
     public List<StatusEvent> history(Certificate c) {
         return events.historyOf(c.id);
     }
@@ -83,7 +95,10 @@ public class CertificateService {
     public Certificate issue(IssueRequest request, Actor actor) {
         CertificationBody body = lockActiveBody(actor);
         Serials serials = new Serials(body, true, 1);
-        return issueOne(request, actor, body, keys.signerFor(body.id), lookups(), new HashSet<>(), serials, null);
+        Certificate c = issueOne(request, actor, body, keys.signerFor(body.id), lookups(), new HashSet<>(), serials, null);
+        // Written now, so a refused write fails here as itself; the log is written at the commit (LogService.append).
+        em.flush();
+        return c;
     }
 
     /**
@@ -97,9 +112,8 @@ public class CertificateService {
             throw InvalidInput.field("certificates", "must hold 1 to " + max + " certificates");
         }
         CertificationBody body = lockActiveBody(actor);
-        // Renewals lock their predecessors. Take all of those locks now, before the first item takes the log
-        // lock (LogService.append): a status change locks its certificate and then the log, so locking a
-        // predecessor while holding the log lock could deadlock with a change of that predecessor.
+        // Renewals lock their predecessors. Take all of those locks now, in one order, so that two batches
+        // renewing the same certificates cannot deadlock.
         Set<String> predecessors = new java.util.TreeSet<>();
         for (IssueRequest item : items) {
             if (item != null && item.predecessor() != null && !item.predecessor().isBlank()) {
@@ -115,7 +129,7 @@ public class CertificateService {
         batchIssuing.fire(new BatchIssuing(lookups.holderIds()));
         Set<String> numbers = new HashSet<>();
         Serials serials = new Serials(body, false, items.size());
-        org.szmark.log.LogService.Batch logBatch = log.batch();
+        List<PendingEvent> logBatch = new ArrayList<>();
         List<Object> results = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             IssueRequest item = items.get(i);
@@ -128,10 +142,12 @@ public class CertificateService {
             }
         }
         serials.save();
-        // The log lock is taken here, after every signature of the batch, and held to the commit.
-        logBatch.write();
-        // The rows go to the database now, in JDBC batches, with their log indexes, so that what reads
-        // them in this transaction (an answer stored under an Idempotency-Key) finds them.
+        // Events are persisted together, after all certificates, and their webhook deliveries after all
+        // events, so each kind of row forms consecutive inserts that go to the database in JDBC batches.
+        for (PendingEvent p : logBatch) p.persist().run();
+        for (PendingEvent p : logBatch) p.announce().run();
+        // The rows go to the database now, so that a refused write fails here as itself and what reads them
+        // in this transaction finds them; the log lock is taken only at the commit (LogService.append).
         em.flush();
         return results;
     }
@@ -184,6 +200,7 @@ public class CertificateService {
         }
         appendEvent(c, body, change, request.reasonCode().name(), trimToNull(request.reasonText()), effective, until, actor,
                 keys.signerFor(body.id), null);
+        em.flush();
         return c;
     }
 
@@ -217,7 +234,7 @@ public class CertificateService {
 
     private Certificate issueOne(IssueRequest r, Actor actor, CertificationBody body, BodyKeyService.Signer signer,
                                  IssueLookups lookups, Set<String> batchNumbers, Serials serials,
-                                 org.szmark.log.LogService.Batch batch) {
+                                 List<PendingEvent> batch) {
         Enterprise holder = lookups.holder(r.holder())
                 .orElseThrow(() -> new Unprocessable("unknown-holder", "No enterprise with credit code " + r.holder()
                         + " is registered", List.of(new FieldError("holder", "unknown enterprise"))));
@@ -336,7 +353,7 @@ public class CertificateService {
 
     private void appendEvent(Certificate c, CertificationBody body, StatusChange change, String reasonCode, String reasonText,
                              OffsetDateTime effective, LocalDate suspendedUntil, Actor actor, BodyKeyService.Signer signer,
-                             org.szmark.log.LogService.Batch batch) {
+                             List<PendingEvent> batch) {
         byte[] previous = null;
         if (change != StatusChange.ISSUED) {
             previous = em.createQuery("select e.payload from StatusEvent e where e.certificateId = :c and e.seq = :s", byte[].class)
@@ -357,22 +374,19 @@ public class CertificateService {
         e.keyId = signer.keyId();
         e.payload = records.event(c, e, actor.role().name(), body.code, previous);
         e.signature = signer.sign(e.payload).signature();
-        // Sequenced in this transaction: committed with the change or rolled back with it (docs/log.md).
+        // Logged in this transaction: committed with the change or rolled back with it (docs/log.md).
         SignedEnvelope eventEnvelope = new SignedEnvelope(e.payload, e.signature, e.keyId);
         SignedEnvelope certificateEnvelope = change == StatusChange.ISSUED ? new SignedEnvelope(c.payload, c.signature, c.keyId) : null;
-        Runnable record = () -> {
+        PendingEvent pending = new PendingEvent(() -> {
             events.persist(e);
-            statusChanged.fire(new StatusChanged(c.id, c.number, c.bodyId, c.holderId, e.id, e.seq, change, e.fromStatus, e.toStatus));
-        };
+            log.append(eventEnvelope, certificateEnvelope, e.id);
+        }, () -> statusChanged.fire(new StatusChanged(c.id, c.number, c.bodyId, c.holderId, e.id, e.seq, change, e.fromStatus, e.toStatus)));
         if (batch != null) {
-            // A batch queues its entries and takes the log lock only when it writes them, at its end. The
-            // event is persisted then, with its index: Hibernate inserts a row as it was when persisted.
-            batch.append(eventEnvelope, certificateEnvelope, index -> {
-                e.logIndex = index;
-                record.run();
-            });
+            // A batch persists its events and announces them once all its items are issued (issueBatch).
+            batch.add(pending);
         } else {
-            record.run();
+            pending.persist().run();
+            pending.announce().run();
         }
         c.eventCount = e.seq;
         if (change != StatusChange.ISSUED) {
@@ -382,14 +396,13 @@ public class CertificateService {
             c.statusChangedAt = effective;
             c.suspendedUntil = suspendedUntil;
         }
-        if (batch == null) {
-            // The log lock serialises every appender of every instance until this transaction commits, so
-            // it is taken last, once everything else of the change is written; the append also writes the
-            // index into the event row.
-            em.flush();
-            e.logIndex = log.append(eventEnvelope, certificateEnvelope, e.id);
-        }
     }
+
+    /**
+     * A status event ready to be stored: {@code persist} stores it and queues its log entry, {@code announce}
+     * tells the observers (webhook outbox) in the same transaction.
+     */
+    private record PendingEvent(Runnable persist, Runnable announce) {}
 
     /**
      * Serial numbers for {@code SZBZ-<body code>-<year>-<5-digit serial>} numbers, per year: read once,

@@ -20,62 +20,100 @@ import org.szmark.account.Actor;
 import org.szmark.common.Conflict;
 import org.szmark.common.InvalidInput;
 import org.szmark.common.Persistence;
+import org.szmark.log.LogService;
 
 /**
- * Idempotency-Key handling for writes: the work and the record of its response commit together, so a
- * retry either finds the first response or finds nothing was done. The same key with a different
+ * Idempotency-Key handling for writes. What a write did is recorded under the key in the write's own
+ * transaction, so a retry either finds that record or finds nothing was done; the same key with a different
  * request is a conflict.
+ *
+ * <p>The record holds what was done (e.g. which certificate was issued), not the answer: the answer names
+ * log indexes, which exist only once the write commits (LogService.append), and for a batch it was megabytes.
+ * The answer is put together from the record after the commit, in a read transaction, for the first response
+ * and for every replay alike; a replay therefore shows the same certificates as they are now.
  */
 @ApplicationScoped
 public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
+    /** {@code response_kind} of a record holding a reference to what was done (the answer is rendered from it). */
+    static final String REFERENCE = "REFERENCE";
 
     @Inject EntityManager em;
     @Inject ObjectMapper json;
+    @Inject LogService log;
 
     /** What a write produced: status and entity, before it is turned into a response. */
     public record Outcome(int status, Object entity) {}
 
     /**
      * @param change the write, in a transaction of its own
-     * @param answer the response to it. Without a key it is made after the change committed, in a
-     *     read transaction, so the log lock the change took is not held while the answer is put together;
-     *     with a key it is made and stored in the change's transaction, so a retry gets exactly it.
+     * @param done what the write did, as a small value of {@code type} that is stored under the key
+     * @param answer the response to what was done, made after the commit in a read transaction, so the log
+     *     lock the change took is not held while the answer is put together
      */
-    public <T> Response run(Actor actor, String key, String method, String path, Object request, Supplier<T> change,
-                            java.util.function.Function<T, Outcome> answer) {
-        Supplier<Outcome> work = () -> answer.apply(change.get());
+    public <T, R> Response run(Actor actor, String key, String method, String path, Object request, Supplier<T> change,
+                               java.util.function.Function<T, R> done, Class<R> type,
+                               java.util.function.Function<R, Outcome> answer) {
         if (key == null) {
-            T done = QuarkusTransaction.requiringNew().call(change::get);
-            Outcome o = QuarkusTransaction.requiringNew().call(() -> answer.apply(done));
-            return Response.status(o.status()).entity(o.entity()).type(MediaType.APPLICATION_JSON).build();
+            R what = QuarkusTransaction.requiringNew().call(() -> {
+                R w = done.apply(change.get());
+                log.writeAppends();
+                return w;
+            });
+            return respond(QuarkusTransaction.requiringNew().call(() -> answer.apply(what)), false);
         }
         if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c > ' ' && c <= '~')) {
             throw InvalidInput.field(HEADER, "must be 1 to 200 printable ASCII characters without spaces");
         }
         String hash = hash(method, path, request);
+        Stored stored;
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
+            stored = QuarkusTransaction.requiringNew().call(() -> {
                 Optional<IdempotencyRecord> existing = find(actor, key);
                 if (existing.isPresent()) return replay(existing.get(), hash);
-                Outcome o = work.get();
+                R what = done.apply(change.get());
                 IdempotencyRecord r = new IdempotencyRecord();
                 r.accountId = actor.accountId();
                 r.key = key;
                 r.requestHash = hash;
-                r.responseStatus = o.status();
-                r.responseBody = json.writeValueAsString(o.entity());
+                r.responseStatus = 0;
+                r.responseKind = REFERENCE;
+                r.responseBody = json.writeValueAsString(what);
                 r.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
                 em.persist(r);
                 em.flush();
-                return Response.status(o.status()).entity(r.responseBody).type(MediaType.APPLICATION_JSON).build();
+                // The log last, once the record is written: the lock it takes is held to the commit.
+                log.writeAppends();
+                return new Stored(r.responseKind, r.responseStatus, r.responseBody, false);
             });
         } catch (RuntimeException e) {
             if (!Persistence.isConstraintViolation(e)) throw e;
             // A concurrent request with the same key committed first: answer as a retry would be answered.
-            return QuarkusTransaction.requiringNew().call(() -> replay(find(actor, key).orElseThrow(() -> e), hash));
+            stored = QuarkusTransaction.requiringNew().call(() -> replay(find(actor, key).orElseThrow(() -> e), hash));
         }
+        if (!REFERENCE.equals(stored.kind())) {
+            // Stored by an earlier version of the registry, with the whole answer.
+            Response.ResponseBuilder b = Response.status(stored.status()).entity(stored.body()).type(MediaType.APPLICATION_JSON);
+            return (stored.replayed() ? b.header(REPLAYED, "true") : b).build();
+        }
+        Stored s = stored;
+        R what;
+        try {
+            what = json.readValue(s.body(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("idempotency record cannot be read", e);
+        }
+        return respond(QuarkusTransaction.requiringNew().call(() -> answer.apply(what)), s.replayed());
+    }
+
+    private static final String REPLAYED = "Idempotent-Replayed";
+
+    private record Stored(String kind, int status, String body, boolean replayed) {}
+
+    private static Response respond(Outcome o, boolean replayed) {
+        Response.ResponseBuilder b = Response.status(o.status()).entity(o.entity()).type(MediaType.APPLICATION_JSON);
+        return (replayed ? b.header(REPLAYED, "true") : b).build();
     }
 
     private Optional<IdempotencyRecord> find(Actor actor, String key) {
@@ -83,12 +121,11 @@ public class Idempotency {
                 .setParameter("a", actor.accountId()).setParameter("k", key).getResultStream().findFirst();
     }
 
-    private static Response replay(IdempotencyRecord r, String hash) {
+    private static Stored replay(IdempotencyRecord r, String hash) {
         if (!r.requestHash.equals(hash)) {
             throw new Conflict("idempotency-key-reused", "This Idempotency-Key was used for a different request");
         }
-        return Response.status(r.responseStatus).entity(r.responseBody).type(MediaType.APPLICATION_JSON)
-                .header("Idempotent-Replayed", "true").build();
+        return new Stored(r.responseKind, r.responseStatus, r.responseBody, true);
     }
 
     private String hash(String method, String path, Object request) {

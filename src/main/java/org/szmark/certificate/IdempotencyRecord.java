@@ -28,6 +28,13 @@ public class IdempotencyRecord {
     @Column(name = "response_status", nullable = false)
     public int responseStatus;
 
+    /**
+     * {@code REFERENCE}: the body is what was done, from which the answer is rendered (Idempotency);
+     * {@code ANSWER}: the body is the whole answer with status {@code responseStatus} (records of earlier versions).
+     */
+    @Column(name = "response_kind", nullable = false, length = 16)
+    public String responseKind;
+
     @Column(name = "response_body", nullable = false, columnDefinition = "text")
     public String responseBody;
 

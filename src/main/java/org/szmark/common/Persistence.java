@@ -59,6 +59,34 @@ public final class Persistence {
         return false;
     }
 
+    /**
+     * Whether the failure means the database is busy rather than unreachable or the request wrong: a lock
+     * not granted in time (PostgreSQL 55P03 lock_not_available, H2's lock timeout HYT00/50200), a deadlock
+     * (40P01) or a serialization failure (40001) that chose this transaction as the victim. Retrying later
+     * succeeds; nothing of the request was committed.
+     */
+    public static boolean isBusy(Throwable e) {
+        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (e != null) pending.add(e);
+        while (!pending.isEmpty() && seen.size() < 64) {
+            Throwable t = pending.poll();
+            if (!seen.add(t)) continue;
+            if (t instanceof jakarta.persistence.PessimisticLockException || t instanceof jakarta.persistence.LockTimeoutException
+                    || t instanceof org.hibernate.PessimisticLockException || t instanceof org.hibernate.exception.LockAcquisitionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().equals("55P03") || s.getSQLState().equals("40P01") || s.getSQLState().equals("40001")
+                        || s.getSQLState().equals("HYT00") || s.getErrorCode() == 50200)) {
+                return true;
+            }
+            if (t.getCause() != null) pending.add(t.getCause());
+            pending.addAll(java.util.Arrays.asList(t.getSuppressed()));
+        }
+        return false;
+    }
+
     private static boolean signalsUnreachableDatabase(Throwable t) {
         if (t instanceof org.hibernate.exception.JDBCConnectionException
                 || t instanceof java.sql.SQLTransientConnectionException

@@ -149,5 +149,13 @@ public interface SzmarkConfig {
          * {@code <keys.dir>/log.key}.
          */
         Optional<String> keyFile();
+
+        /**
+         * Longest wait for the log lock (the turn of a change to append). An appender that waits longer
+         * gets a 503 problem with Retry-After instead of stalling; appenders hold the lock only while
+         * writing the log's own rows (milliseconds), so a wait this long means the database is overloaded.
+         */
+        @WithDefault("5s")
+        Duration lockTimeout();
     }
 }

@@ -55,120 +55,122 @@ public class LogService {
                                  boolean covered, boolean verified) {}
 
     /**
-     * Appends an entry to the log in the caller's transaction and returns its index.
+     * Appends an entry to the log as part of the caller's transaction: committed with it or rolled back
+     * with it (docs/log.md), its index written into the status event row {@code statusEventId}.
      *
-     * <p>The state row lock is held until the caller commits, so appenders (on any instance) take
-     * turns: an index is handed out only after the previous appender committed or rolled back, which
-     * leaves no gap and no duplicate, and a rollback takes the entry and its hashes with it. The cost
-     * is at most three statements whatever the size (five on H2): lock, one batched read of the left
-     * siblings (none for an even index), and the entry, hashes and size writes; the hashes are the leaf's and those of each subtree it completes
-     * ({@link StoredHashes#storedHashesForRecord}, RFC 6962 §2.1), so at most 63.
+     * <p>Nothing is written at once. The entries a transaction appends are queued and written when the
+     * transaction commits, in its {@code beforeCompletion} (JTA 1.3 §3.3.2): first everything else the
+     * transaction wrote is flushed, then the log lock is taken (the state row, held to the commit, so
+     * appenders of every instance take turns and each index follows its predecessor's committed one: no
+     * gap, no duplicate), then the entries, their hashes, the tree size and the events' indexes are
+     * written with a few statements whatever else the transaction did. So the lock is always taken last
+     * and guards only the log: certificates, webhook deliveries and stored answers, however many, are
+     * written before it, and no caller can hold it while doing anything else. A transaction that rolls
+     * back (or fails before its commit) never takes the lock.
+     *
+     * <p>Callers therefore cannot learn an entry's index inside the transaction; they read it from the
+     * status event once committed.
      *
      * @param certificate the certificate record envelope, for an issuance event only
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long append(SignedEnvelope event, SignedEnvelope certificate) {
-        return append(event, certificate, null);
+    public void append(SignedEnvelope event, SignedEnvelope certificate, long statusEventId) {
+        byte[] entry = encode(event, certificate);
+        Appends appends = (Appends) transactions.getResource(APPENDS);
+        if (appends == null) {
+            appends = new Appends();
+            transactions.putResource(APPENDS, appends);
+            try {
+                // A plain (not interposed) synchronization: its beforeCompletion runs before the interposed
+                // ones of the ORM and the connection pool (JTA 1.3 §3.3.2), while the session still works.
+                transactionManager.getTransaction().registerSynchronization(appends);
+            } catch (jakarta.transaction.RollbackException | jakarta.transaction.SystemException e) {
+                throw new IllegalStateException("cannot append to the log in this transaction", e);
+            }
+        }
+        appends.add(entry, statusEventId);
     }
 
     /**
-     * Like {@link #append(SignedEnvelope, SignedEnvelope)}, and writes the index into the status event
-     * row {@code statusEventId} with the same statement: the fewer round trips under the log lock, the
-     * sooner the next appender may go.
+     * Writes the entries this transaction appended now rather than at its commit, for a caller that owns
+     * the transaction and has written everything else (the write path of the API): the same as the commit
+     * would do, minus a connection used while the transaction completes, which the pool warns about.
+     * Nothing may be appended afterwards in this transaction. Without appends it does nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long append(SignedEnvelope event, SignedEnvelope certificate, Long statusEventId) {
-        byte[] entry = encode(event, certificate);
-        @SuppressWarnings("unchecked")
-        List<Runnable> afterCommit = (List<Runnable>) transactions.getResource(AFTER_COMMIT);
-        long index = store.lockTreeSize();
-        // Before this transaction's first append every stored hash is committed (the lock waited for
-        // the previous appender's commit), so the cache may answer; after it, this transaction's own
-        // uncommitted hashes may be needed, which only the database has.
-        List<byte[]> hashes = StoredHashes.storedHashesForRecord(index, Hashes.leafHash(entry),
-                afterCommit == null ? store.committedReader() : store.reader());
-        long firstHash = StoredHashes.storedHashCount(index);
-        store.appendEntry(index, entry, firstHash, hashes, statusEventId);
-        if (afterCommit == null) {
-            List<Runnable> actions = new java.util.ArrayList<>();
-            transactions.putResource(AFTER_COMMIT, actions);
-            transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == jakarta.transaction.Status.STATUS_COMMITTED) actions.forEach(Runnable::run);
-                }
-            });
-            afterCommit = actions;
-        }
-        // Once committed, the hashes are what the next appender reads as left siblings.
-        afterCommit.add(() -> store.remember(firstHash, hashes));
-        return index;
+    public void writeAppends() {
+        Appends appends = (Appends) transactions.getResource(APPENDS);
+        if (appends != null) appends.write();
     }
 
-    private static final String AFTER_COMMIT = LogService.class.getName() + ".afterCommit";
+    private static final String APPENDS = LogService.class.getName() + ".appends";
 
     @Inject jakarta.transaction.TransactionSynchronizationRegistry transactions;
+    @Inject jakarta.transaction.TransactionManager transactionManager;
+    @Inject jakarta.persistence.EntityManager em;
 
-    /**
-     * Appends for a transaction that adds many entries (batch issuance). Entries are queued without
-     * touching the database; {@link Batch#write}, which the caller must call before its transaction
-     * ends, takes the same lock as {@link #append} (held to the end of the transaction), hands out the
-     * indexes in the order the entries were queued, computes their hashes in memory and writes entries,
-     * hashes and tree size together. Taking the lock only then lets the batch's signing and encoding run
-     * while other changes append. If the transaction rolls back, nothing of the batch remains.
-     */
-    public Batch batch() {
-        return new Batch();
-    }
+    /** The entries one transaction appends, written at its commit; see {@link #append}. */
+    private final class Appends implements jakarta.transaction.Synchronization {
+        private final List<byte[]> entries = new java.util.ArrayList<>();
+        private final List<Long> events = new java.util.ArrayList<>();
+        private long firstHash;
+        private List<byte[]> hashes = List.of();
 
-    public final class Batch {
-        private record Queued(byte[] entry, java.util.function.LongConsumer index) {}
-
-        private final List<Queued> queued = new java.util.ArrayList<>();
         private boolean written;
 
-        /** Queues an entry; {@link #write} hands its log index to {@code index}. */
-        public void append(SignedEnvelope event, SignedEnvelope certificate, java.util.function.LongConsumer index) {
-            if (written) throw new IllegalStateException("log batch already written");
-            queued.add(new Queued(encode(event, certificate), index));
+        void add(byte[] entry, long statusEventId) {
+            if (written) throw new IllegalStateException("the log was already written in this transaction");
+            entries.add(entry);
+            events.add(statusEventId);
         }
 
-        /**
-         * Locks the log, hands out the queued entries' indexes and writes the entries, their hashes and
-         * the new tree size in the caller's transaction; a batch with no entries writes nothing.
-         */
-        public void write() {
-            if (written) throw new IllegalStateException("log batch already written");
+        @Override
+        public void beforeCompletion() {
+            if (!written) write();
+        }
+
+        void write() {
             written = true;
-            if (queued.isEmpty()) return;
+            // Everything the transaction wrote goes to the database before the lock, so that the lock's
+            // holder sends only the log's own statements (the ORM's flush would otherwise come after).
+            em.flush();
             long first = store.lockTreeSize();
-            long base = StoredHashes.storedHashCount(first);
+            firstHash = StoredHashes.storedHashCount(first);
+            // The lock waited for the previous appender's commit, so every stored hash before ours is
+            // committed and the cache may answer; the ones of this transaction come from memory.
             HashReader committed = store.committedReader();
-            List<byte[]> entries = new java.util.ArrayList<>(queued.size());
-            List<byte[]> hashes = new java.util.ArrayList<>();
-            for (int k = 0; k < queued.size(); k++) {
-                long index = first + k;
-                byte[] entry = queued.get(k).entry();
-                // Hashes of this batch come from memory; older ones are committed (the lock is ours).
-                hashes.addAll(StoredHashes.storedHashesForRecord(index, Hashes.leafHash(entry), indexes -> {
-                    long[] older = java.util.Arrays.stream(indexes).filter(i -> i < base).toArray();
-                    byte[][] read = committed.readHashes(older);
-                    byte[][] out = new byte[indexes.length][];
-                    for (int i = 0, r = 0; i < indexes.length; i++) {
-                        out[i] = indexes[i] >= base ? hashes.get((int) (indexes[i] - base)) : read[r++];
-                    }
-                    return out;
-                }));
-                entries.add(entry);
-                queued.get(k).index().accept(index);
+            List<byte[]> ours = new java.util.ArrayList<>();
+            long base = firstHash;
+            HashReader reader = indexes -> {
+                long[] older = java.util.Arrays.stream(indexes).filter(i -> i < base).toArray();
+                byte[][] read = older.length == 0 ? new byte[0][] : committed.readHashes(older);
+                byte[][] out = new byte[indexes.length][];
+                for (int i = 0, r = 0; i < indexes.length; i++) {
+                    out[i] = indexes[i] >= base ? ours.get((int) (indexes[i] - base)) : read[r++];
+                }
+                return out;
+            };
+            for (int k = 0; k < entries.size(); k++) {
+                // The leaf's hash and those of each subtree it completes, RFC 6962 §2.1.
+                ours.addAll(StoredHashes.storedHashesForRecord(first + k, Hashes.leafHash(entries.get(k)), reader));
             }
-            store.insertEntries(first, entries);
-            store.insertHashes(base, hashes);
-            store.setTreeSize(first + entries.size());
+            hashes = ours;
+            if (entries.size() == 1) {
+                store.appendEntry(first, entries.get(0), firstHash, hashes, events.get(0));
+            } else {
+                store.insertEntries(first, entries);
+                store.insertHashes(firstHash, hashes);
+                store.setTreeSize(first + entries.size());
+                store.setEventIndexes(first, events);
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            // Once committed, the hashes are what the next appender reads as left siblings.
+            if (status == jakarta.transaction.Status.STATUS_COMMITTED && !hashes.isEmpty()) {
+                store.remember(firstHash, hashes);
+            }
         }
     }
 

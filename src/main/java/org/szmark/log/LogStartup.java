@@ -67,9 +67,8 @@ public class LogStartup {
         for (Object[] r : rows) {
             SignedEnvelope event = new SignedEnvelope((byte[]) r[2], (byte[]) r[3], (String) r[4]);
             SignedEnvelope certificate = "ISSUED".equals(r[1]) ? new SignedEnvelope((byte[]) r[5], (byte[]) r[6], (String) r[7]) : null;
-            long index = log.append(event, certificate);
-            em.createNativeQuery("update status_event set log_index = ?1 where id = ?2")
-                    .setParameter(1, index).setParameter(2, LogStore.number(r[0])).executeUpdate();
+            // Written with its index into the event row when this transaction commits.
+            log.append(event, certificate, LogStore.number(r[0]));
         }
         return rows.size();
     }

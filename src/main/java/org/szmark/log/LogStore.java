@@ -52,6 +52,11 @@ public class LogStore {
      * predecessor committed (PostgreSQL re-reads a row it waited for under READ COMMITTED).
      */
     long lockTreeSize() {
+        // Waiting is bounded, so that an appender stuck behind a slow one gets a 503 problem rather than
+        // stalling (PostgreSQL waits forever by default): the limit holds for this transaction only on
+        // PostgreSQL (SET LOCAL), for the session on H2, which sets it again on every use.
+        long ms = config.log().lockTimeout().toMillis();
+        sql(postgres ? "set local lock_timeout = " + ms : "set lock_timeout " + ms).executeUpdate();
         return number(sql("select tree_size from log_state where id = 1 for update").getSingleResult());
     }
 
@@ -98,6 +103,32 @@ public class LogStore {
             q.setParameter(2 * i + 5, firstHash + i).setParameter(2 * i + 6, hashes.get(i));
         }
         q.executeUpdate();
+    }
+
+    /**
+     * Writes log indexes {@code first, first + 1, ...} into the status events {@code eventIds}, in that
+     * order, a few hundred rows per statement (one CASE over the ids, which both databases run).
+     */
+    void setEventIndexes(long first, List<Long> eventIds) {
+        for (int from = 0; from < eventIds.size(); from += ROWS_PER_STATEMENT) {
+            int to = Math.min(eventIds.size(), from + ROWS_PER_STATEMENT);
+            StringBuilder cases = new StringBuilder();
+            StringBuilder ids = new StringBuilder();
+            int n = to - from;
+            for (int i = 0; i < n; i++) {
+                cases.append(" when ?").append(i + 2).append(" then ").append(i);
+                ids.append(i == 0 ? "" : ", ").append('?').append(n + i + 2);
+            }
+            Query q = sql("update status_event set log_index = ?1 + case id" + cases + " end where id in (" + ids + ")");
+            q.setParameter(1, first + from);
+            for (int i = 0; i < n; i++) {
+                q.setParameter(i + 2, eventIds.get(from + i)).setParameter(n + i + 2, eventIds.get(from + i));
+            }
+            int updated = q.executeUpdate();
+            if (updated != n) {
+                throw new IllegalStateException("log indexes for " + n + " status events updated " + updated + " rows");
+            }
+        }
     }
 
     /** Hashes at consecutive stored indexes from {@code first}, known committed, for later reads. */

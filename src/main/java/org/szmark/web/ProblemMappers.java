@@ -159,6 +159,9 @@ public class ProblemMappers {
         if (Persistence.isDatabaseUnavailable(e)) {
             return unavailable(e, uri);
         }
+        if (Persistence.isBusy(e)) {
+            return busy(e, uri);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return respond(Problem.of("internal", "Internal error", 500,
@@ -179,6 +182,24 @@ public class ProblemMappers {
                         .at(uri.getPath()))
                 .build();
     }
+
+    /**
+     * The database did not grant a lock in time (or chose this request as a deadlock victim): the registry is
+     * busy, nothing of the request was committed, and a retry shortly after succeeds; 503 with Retry-After
+     * (RFC 9110 §15.6.4), like an unreachable database, so clients retry the same way.
+     */
+    static Response busy(Throwable e, UriInfo uri) {
+        LOG.warnf("Database busy: %s", rootMessage(e));
+        return Response.status(503).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS)
+                .entity(Problem.of("busy", "Service busy", 503,
+                        "The registry is busy with other changes at the moment; retry in a second", List.of())
+                        .at(uri.getPath()))
+                .build();
+    }
+
+    /** Locks are held for milliseconds, so a second is enough for the queue ahead to clear. */
+    static final int BUSY_RETRY_AFTER_SECONDS = 1;
 
     private static String rootMessage(Throwable e) {
         Throwable root = e;

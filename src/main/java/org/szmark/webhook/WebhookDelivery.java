@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
@@ -18,7 +19,8 @@ public class WebhookDelivery {
     public enum State { PENDING, DELIVERED, FAILED, CANCELLED }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "webhook_delivery_ids")
+    @SequenceGenerator(name = "webhook_delivery_ids", sequenceName = "webhook_delivery_id_seq", allocationSize = 50)
     public Long id;
 
     /** Public id: the payload's {@code id} and the {@code Szmark-Webhook-Id} header, the same on every retry. */

@@ -55,9 +55,10 @@ public class WebhookOutbox {
         List<WebhookEndpoint> endpoints = batchEndpoints.of(change.holderId())
                 .orElseGet(() -> liveEndpointsOf(List.of(change.holderId())));
         if (endpoints.isEmpty()) return;
-        // Deliveries are inserted at once (identity keys) and refer to the status event, whose insert may
-        // still be queued (sequence keys, and a batch issuance flushes only at commit).
-        em.flush();
+        // Read from the persistence context, without a flush: the event and certificate were persisted in
+        // this transaction, the others read by it. Deliveries take sequence keys, so they are inserted with
+        // the transaction's other rows at its flush, in JDBC batches, and always before the log lock
+        // (LogService.append): a holder's many endpoints add rows, never time under that lock.
         StatusEvent event = em.find(StatusEvent.class, change.eventId());
         Certificate c = em.find(Certificate.class, change.certificateId());
         Enterprise holder = em.find(Enterprise.class, change.holderId());
