@@ -186,6 +186,9 @@ class EnterpriseOwnershipTest {
         as(own).body(update).put("/api/v1/enterprises/" + h).then().statusCode(200)
                 .body("contact.website", equalTo("https://example.com/about")).body("contact.email", equalTo("info@example.com"))
                 .body("contact.phone", equalTo("+86 755 1234 5678")).body("nameZh", equalTo(current.get("nameZh")));
+        assertThat(io.restassured.RestAssured.given().queryParam("lang", "en").get("/e/" + h).then().statusCode(200).extract().asString())
+                .contains("<a id=\"contact-website\" href=\"https://example.com/about\" rel=\"nofollow noopener noreferrer\">")
+                .contains("Contact (given by the enterprise itself)").contains("info@example.com");
         // A certifier's later update without contact data keeps them.
         Map<String, Object> byBody = new HashMap<>(update);
         byBody.remove("contact");
