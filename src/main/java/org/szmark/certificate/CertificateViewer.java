@@ -15,6 +15,7 @@ import org.szmark.certificate.CertificateViews.EventView;
 import org.szmark.certificate.CertificateViews.Party;
 import org.szmark.certificate.CertificateViews.ProductView;
 import org.szmark.certificate.CertificateViews.ProductionSite;
+import org.szmark.certificate.CertificateViews.RegisteredNow;
 import org.szmark.certificate.CertificateViews.Signature;
 import org.szmark.certificate.CertificateViews.StandardRef;
 import org.szmark.certificate.CertificateViews.StatusReason;
@@ -80,17 +81,26 @@ public class CertificateViewer {
                         status == CertificateStatus.EXPIRED ? "Expired on " + c.expiryDate : c.statusReasonText,
                         status == CertificateStatus.EXPIRED ? c.expiryDate.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC) : c.statusChangedAt,
                         c.suspendedUntil);
+        // Holder, product and standard as the body signed them (docs/trust-model.md); the rows as they are
+        // now only say where they differ. The issuer is the body as registered: its status is live by nature.
+        SignedCertificate signed = SignedCertificate.parse(c.payload);
+        SignedCertificate.Holder sh = signed.holder();
+        SignedCertificate.Product sp = signed.product();
+        SignedCertificate.Standard ss = signed.standard();
         return new CertificateView(
                 c.number, status, usable, reason,
-                new Party(body.code, body.approvalNumber, null, body.nameZh, body.nameEn, null, body.status.name()),
-                new Party(null, null, holder.creditCode, holder.nameZh, holder.nameEn, holder.addressZh, null),
-                new ProductView(product.nameZh, product.nameEn, product.model, product.trademark, product.gtin),
+                new Party(body.code, body.approvalNumber, null, body.nameZh, body.nameEn, null, body.status.name(), null),
+                new Party(null, null, sh.creditCode(), sh.nameZh(), sh.nameEn(), sh.address(), null,
+                        RegisteredNow.ofHolder(sh, holder.nameZh, holder.nameEn, holder.addressZh)),
+                new ProductView(sp.nameZh(), sp.nameEn(), sp.model(), sp.trademark(), sp.gtin(),
+                        RegisteredNow.ofProduct(sp, product.nameZh, product.nameEn, product.model, product.trademark, product.gtin)),
                 new ProductionSite(c.siteName, c.siteAddress),
-                new StandardRef(standard.number, standard.titleZh, standard.titleEn, standard.eligibleOn(today)),
+                new StandardRef(ss.number(), ss.titleZh(), ss.titleZh().equals(standard.titleZh) ? standard.titleEn : null,
+                        standard.eligibleOn(today), RegisteredNow.ofStandard(ss, standard.titleZh)),
                 c.scope, c.certificationMode, c.issueDate, c.expiryDate, c.firstIssueDate,
                 numberOf(c.predecessorId), numberOf(c.successorId),
                 OffsetDateTime.now(java.time.Clock.systemUTC()).withNano(0),
-                c.qrSignature == null ? null : qr.url(qr.token(c, holder.creditCode, standard.number)),
+                c.qrSignature == null ? null : qr.url(qr.token(c, sh.creditCode(), ss.number())),
                 logIndex,
                 new Signature(c.keyId, trust.name()),
                 envelope(c.payload, c.signature, c.keyId),

@@ -39,15 +39,69 @@ public final class CertificateViews {
     public record StatusRequest(@NotNull ReasonCode reasonCode, @Size(max = 1000) String reasonText,
                                 LocalDate suspendedUntil, OffsetDateTime effectiveAt) {}
 
+    /**
+     * The issuer or the holder. The holder's names, address and credit code are those of the signed record;
+     * {@code registeredNow} says what the registry holds now where that differs.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Party(String code, String approvalNumber, String creditCode, String nameZh, String nameEn,
-                        String address, String status) {}
+                        String address, String status, RegisteredNow registeredNow) {}
 
+    /** The product as signed; {@code registeredNow} as for {@link Party}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ProductView(String nameZh, String nameEn, String model, String trademark, String gtin) {}
+    public record ProductView(String nameZh, String nameEn, String model, String trademark, String gtin,
+                              RegisteredNow registeredNow) {}
 
+    /**
+     * The standard: number and Chinese title as signed; the English title (not in the record) only while
+     * the registered Chinese title is still the signed one; {@code eligible} as of today.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StandardRef(String number, String titleZh, String titleEn, boolean eligible) {}
+    public record StandardRef(String number, String titleZh, String titleEn, boolean eligible, RegisteredNow registeredNow) {}
+
+    /**
+     * What the registry holds now where it differs from what the certificate's signed record says: absent
+     * when nothing differs, and then only with the members that differ. A value removed since signing is
+     * the empty string. Changing a holder never changes a signed certificate; this says so openly instead.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RegisteredNow(String nameZh, String nameEn, String address, String model, String trademark,
+                                String gtin, String titleZh) {
+
+        public static RegisteredNow ofHolder(SignedCertificate.Holder signed, String nameZh, String nameEn, String addressZh) {
+            return orNull(new RegisteredNow(differs(signed.nameZh(), nameZh), differs(signed.nameEn(), nameEn),
+                    differs(signed.address(), addressZh), null, null, null, null));
+        }
+
+        /** For places that name the holder but show no address (notices, webhooks): the names only. */
+        public static RegisteredNow ofHolderName(SignedCertificate.Holder signed, String nameZh, String nameEn) {
+            return ofHolder(signed, nameZh, nameEn, signed.address());
+        }
+
+        public static RegisteredNow ofProduct(SignedCertificate.Product signed, String nameZh, String nameEn, String model,
+                                              String trademark, String gtin) {
+            return orNull(new RegisteredNow(differs(signed.nameZh(), nameZh), differs(signed.nameEn(), nameEn), null,
+                    differs(signed.model(), model), differs(signed.trademark(), trademark), differs(signed.gtin(), gtin), null));
+        }
+
+        public static RegisteredNow ofStandard(SignedCertificate.Standard signed, String titleZh) {
+            return orNull(new RegisteredNow(null, null, null, null, null, null, differs(signed.titleZh(), titleZh)));
+        }
+
+        /** The registered value now, given the signed one and this record's member for it. */
+        public static String now(String signed, String member) {
+            return member == null ? signed : member.isEmpty() ? null : member;
+        }
+
+        private static String differs(String signed, String now) {
+            String n = now == null || now.isEmpty() ? null : now;
+            return java.util.Objects.equals(signed, n) ? null : n == null ? "" : n;
+        }
+
+        private static RegisteredNow orNull(RegisteredNow r) {
+            return r.equals(new RegisteredNow(null, null, null, null, null, null, null)) ? null : r;
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StatusReason(String code, String text, OffsetDateTime since, LocalDate suspendedUntil) {}

@@ -32,6 +32,23 @@ public class Enterprise {
     @Column(name = "address_en", length = 300)
     public String addressEn;
 
+    /**
+     * The body whose certifier registered the holder; null when the authority did (or before this was
+     * recorded). Decides who may change a holder that has no certificate yet (docs/trust-model.md).
+     */
+    @Column(name = "registered_by_body_id")
+    public Long registeredByBodyId;
+
+    /** Contact data: the holder's own account may change these, and only these. */
+    @Column(length = 300)
+    public String website;
+
+    @Column(name = "contact_email", length = 254)
+    public String contactEmail;
+
+    @Column(name = "contact_phone", length = 40)
+    public String contactPhone;
+
     /** Imported by the authority with a pre-2016 code whose check character does not verify. */
     @Column(name = "legacy_code", nullable = false)
     public boolean legacyCode;

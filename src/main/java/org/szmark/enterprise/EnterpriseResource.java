@@ -30,7 +30,7 @@ import org.szmark.enterprise.EnterpriseViews.EnterpriseView;
 import org.szmark.enterprise.EnterpriseViews.ProductRequest;
 import org.szmark.enterprise.EnterpriseViews.ProductView;
 
-/** Enterprises and products: certifiers and the authority write, anyone reads. */
+/** Enterprises and products: the authority, owning certifiers and (contact data) the enterprise write; anyone reads. */
 @Path("/api/v1/enterprises")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -60,11 +60,12 @@ public class EnterpriseResource {
                 .entity(EnterpriseView.of(c.enterprise(), List.of()).withWarnings(c.warnings())).build();
     }
 
+    /** Who may change what is decided by {@link EnterpriseService}; an enterprise account only its contact data. */
     @PUT
     @Path("{creditCode}")
-    @RolesAllowed({Role.AUTHORITY_ROLE, Role.CERTIFIER_ROLE})
+    @RolesAllowed({Role.AUTHORITY_ROLE, Role.CERTIFIER_ROLE, Role.ENTERPRISE_ROLE})
     public EnterpriseView update(@PathParam("creditCode") String code, @Valid @NotNull EnterpriseUpdate request) {
-        Enterprise e = service.update(code, request);
+        Enterprise e = service.update(code, request, actor.get());
         return EnterpriseView.of(e, service.productsOf(e));
     }
 
@@ -78,7 +79,7 @@ public class EnterpriseResource {
     @Path("{creditCode}/products")
     @RolesAllowed({Role.AUTHORITY_ROLE, Role.CERTIFIER_ROLE})
     public Response addProduct(@PathParam("creditCode") String code, @Valid @NotNull ProductRequest request) {
-        return Response.status(201).entity(ProductView.of(service.addProduct(code, request))).build();
+        return Response.status(201).entity(ProductView.of(service.addProduct(code, request, actor.get()))).build();
     }
 
     /** An account for the holder; the response carries its token, shown only this once. */

@@ -9,10 +9,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jboss.logging.Logger;
 import org.szmark.account.AccountService;
 import org.szmark.account.Actor;
 import org.szmark.account.Role;
+import org.szmark.body.BodyStatus;
+import org.szmark.body.CertificationBody;
 import org.szmark.common.Conflict;
 import org.szmark.common.InvalidInput;
 import org.szmark.common.NotFound;
@@ -23,7 +26,11 @@ import org.szmark.enterprise.EnterpriseViews.EnterpriseUpdate;
 import org.szmark.enterprise.EnterpriseViews.ProductRequest;
 import org.szmark.ident.IdentifierException;
 
-/** Certificate holders and their products. */
+/**
+ * Certificate holders and their products, and who may change them (docs/trust-model.md, "Who may change
+ * an enterprise"): the authority always; a certifier while its body is ACTIVE and the holder is its body's
+ * alone ({@link #mayChange}); the holder's own enterprise account its contact data only.
+ */
 @ApplicationScoped
 public class EnterpriseService {
 
@@ -54,6 +61,9 @@ public class EnterpriseService {
 
     @Transactional
     public Created create(EnterpriseRequest r, Actor by) {
+        if (!by.isAuthority()) {
+            activeBodyOf(by);
+        }
         boolean legacy = Boolean.TRUE.equals(r.legacyCode());
         if (legacy && !by.isAuthority()) {
             throw InvalidInput.field("legacyCode", "only the authority may import legacy credit codes");
@@ -83,6 +93,7 @@ public class EnterpriseService {
         Enterprise e = new Enterprise();
         e.creditCode = code;
         e.legacyCode = legacyCode;
+        e.registeredByBodyId = by.isAuthority() ? null : by.bodyId();
         e.createdAt = now();
         describe(e, r.nameZh(), r.nameEn(), r.addressZh(), r.addressEn());
         Persistence.persistOrConflict(em, e, () -> new Conflict("duplicate-enterprise",
@@ -90,16 +101,40 @@ public class EnterpriseService {
         return new Created(e, warnings);
     }
 
+    /**
+     * Replaces the names and addresses, and the contact data if the request has any. The credit code never
+     * changes: a different code is a different enterprise.
+     */
     @Transactional
-    public Enterprise update(String code, EnterpriseUpdate r) {
+    public Enterprise update(String code, EnterpriseUpdate r, Actor by) {
         Enterprise e = get(code);
+        if (by.role() == Role.ENTERPRISE) {
+            if (!by.isEnterprise(e.id)) {
+                throw new ChangeRefused("not-your-enterprise", "An enterprise account may change only its own enterprise");
+            }
+            if (!r.nameZh().trim().equals(e.nameZh) || !Objects.equals(blankToNull(r.nameEn()), e.nameEn)
+                    || !Objects.equals(blankToNull(r.addressZh()), e.addressZh)
+                    || !Objects.equals(blankToNull(r.addressEn()), e.addressEn)) {
+                throw contactOnly(e);
+            }
+        } else {
+            mayChange(e, by);
+        }
         describe(e, r.nameZh(), r.nameEn(), r.addressZh(), r.addressEn());
+        if (r.contact() != null) {
+            e.website = blankToNull(r.contact().website());
+            e.contactEmail = blankToNull(r.contact().email());
+            e.contactPhone = blankToNull(r.contact().phone());
+        }
+        // A concurrent change shows here as an OptimisticLockException (a 409), not at commit as a 500.
+        em.flush();
         return e;
     }
 
     @Transactional
-    public Product addProduct(String code, ProductRequest r) {
+    public Product addProduct(String code, ProductRequest r, Actor by) {
         Enterprise e = get(code);
+        mayChange(e, by);
         String model = r.model().trim();
         String gtin = r.gtin() == null || r.gtin().isBlank() ? null : r.gtin().trim();
         if (gtin != null && !Gtin.isValid(gtin)) {
@@ -124,6 +159,57 @@ public class EnterpriseService {
     public AccountService.IssuedToken createAccount(String code, String name, String label) {
         Enterprise e = get(code);
         return accounts.createAccount(Role.ENTERPRISE, name, null, e.id, label);
+    }
+
+    /**
+     * Refuses a change to a holder's names, address, contact data or products unless the caller is the
+     * authority, or a certifier whose body is ACTIVE, when no other body has a certificate for the holder in
+     * any status (expired, revoked and renewed ones count: they are still on record with the holder's
+     * name), and either its own body has one, or the holder has none and was registered by its body or by
+     * the authority. A holder registered by a body and not yet certified stays that body's until some
+     * body certifies it; the authority settles anything else. These rules protect what pages show about
+     * other bodies' certificates; what a certificate says is its signed record and never changes.
+     */
+    private void mayChange(Enterprise e, Actor by) {
+        if (by.isAuthority()) return;
+        if (by.role() != Role.CERTIFIER) throw contactOnly(e);
+        CertificationBody own = activeBodyOf(by);
+        // One index range read (V9): the lowest and highest body id among the holder's certificates.
+        Object[] bodies = em.createQuery("select min(c.bodyId), max(c.bodyId) from Certificate c where c.holderId = :h",
+                Object[].class).setParameter("h", e.id).getSingleResult();
+        Long lowest = (Long) bodies[0];
+        Long highest = (Long) bodies[1];
+        if (lowest != null) {
+            if (lowest.equals(own.id) && highest.equals(own.id)) return;
+            CertificationBody other = em.find(CertificationBody.class, lowest.equals(own.id) ? highest : lowest);
+            throw new ChangeRefused("certified-by-another-body", "Enterprise " + e.creditCode
+                    + " is certified by another body (" + other.code + "); only the authority may change it or its products");
+        }
+        if (e.registeredByBodyId != null && !e.registeredByBodyId.equals(own.id)) {
+            CertificationBody registrar = em.find(CertificationBody.class, e.registeredByBodyId);
+            throw new ChangeRefused("registered-by-another-body", "Enterprise " + e.creditCode
+                    + " was registered by another body (" + registrar.code + ") and has no certificate yet; only that body"
+                    + " or the authority may change it or its products");
+        }
+    }
+
+    /** The caller's body, which must be ACTIVE for its certifiers to write shared records. */
+    private CertificationBody activeBodyOf(Actor by) {
+        CertificationBody own = by.bodyId() == null ? null : em.find(CertificationBody.class, by.bodyId());
+        if (own == null) {
+            throw new ChangeRefused("not-a-certifier", "Only the authority and certifiers may register or change enterprises");
+        }
+        if (own.status != BodyStatus.ACTIVE) {
+            throw new ChangeRefused("certifier-body-not-active", "Body " + own.code + " is " + own.status
+                    + ": its certifiers may not register or change enterprises or products");
+        }
+        return own;
+    }
+
+    private static ChangeRefused contactOnly(Enterprise e) {
+        return new ChangeRefused("enterprise-contact-only", "An enterprise account may change only the contact data of"
+                + " enterprise " + e.creditCode + "; its names, address and products are changed by its certification body"
+                + " or the authority, and its credit code never");
     }
 
     private static void describe(Enterprise e, String nameZh, String nameEn, String addressZh, String addressEn) {

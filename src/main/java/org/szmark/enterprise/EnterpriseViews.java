@@ -1,10 +1,12 @@
 package org.szmark.enterprise;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.szmark.body.BodyViews.Contact;
 
 /** JSON shapes of the enterprises and products API. */
 public final class EnterpriseViews {
@@ -18,8 +20,14 @@ public final class EnterpriseViews {
                                     @Size(max = 300) String addressEn,
                                     Boolean legacyCode) {}
 
+    /**
+     * The names and addresses replace the registered ones (an absent optional one is removed); {@code contact},
+     * when present, replaces the contact data, and when absent leaves it as it is. An enterprise account must
+     * send its names and addresses unchanged (docs/trust-model.md).
+     */
     public record EnterpriseUpdate(@NotBlank @Size(max = 200) String nameZh, @Size(max = 200) String nameEn,
-                                   @Size(max = 300) String addressZh, @Size(max = 300) String addressEn) {}
+                                   @Size(max = 300) String addressZh, @Size(max = 300) String addressEn,
+                                   @Valid Contact contact) {}
 
     public record ProductRequest(@NotBlank @Size(max = 200) String nameZh, @Size(max = 200) String nameEn,
                                  @NotBlank @Size(max = 100) String model, @Size(max = 100) String trademark,
@@ -34,17 +42,19 @@ public final class EnterpriseViews {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EnterpriseView(String creditCode, String nameZh, String nameEn, String addressZh, String addressEn,
-                                 Boolean legacyCode, OffsetDateTime createdAt, List<ProductView> products,
+                                 Contact contact, Boolean legacyCode, OffsetDateTime createdAt, List<ProductView> products,
                                  List<String> warnings) {
         public static EnterpriseView of(Enterprise e, List<Product> products) {
-            return new EnterpriseView(e.creditCode, e.nameZh, e.nameEn, e.addressZh, e.addressEn,
+            Contact c = e.contactEmail == null && e.contactPhone == null && e.website == null ? null
+                    : new Contact(e.contactEmail, e.contactPhone, e.website);
+            return new EnterpriseView(e.creditCode, e.nameZh, e.nameEn, e.addressZh, e.addressEn, c,
                     e.legacyCode ? Boolean.TRUE : null, e.createdAt,
                     products == null ? null : products.stream().map(ProductView::of).toList(), null);
         }
 
         public EnterpriseView withWarnings(List<String> w) {
-            return new EnterpriseView(creditCode, nameZh, nameEn, addressZh, addressEn, legacyCode, createdAt, products,
-                    w.isEmpty() ? null : w);
+            return new EnterpriseView(creditCode, nameZh, nameEn, addressZh, addressEn, contact, legacyCode, createdAt,
+                    products, w.isEmpty() ? null : w);
         }
     }
 }

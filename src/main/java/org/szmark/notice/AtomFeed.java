@@ -71,7 +71,9 @@ public class AtomFeed {
         if (n.kind() == Notice.Kind.STANDARD_ABOLISHED) {
             return n.standardNumber() + " " + n.standardTitleZh() + (n.reasonText() == null ? "" : " — " + n.reasonText());
         }
-        return n.holderNameZh() + " (" + n.holderCreditCode() + "), " + n.productNameZh() + " " + n.model() + "; "
+        // The names are the certificate's signed ones; a holder renamed since is said so, not silently shown.
+        String renamed = n.registeredHolderName() == null ? "" : " [现登记名称 registered name now: " + n.registeredHolderName() + "]";
+        return n.holderNameZh() + renamed + " (" + n.holderCreditCode() + "), " + n.productNameZh() + " " + n.model() + "; "
                 + n.standardNumber() + "; " + n.bodyNameZh() + "; " + n.reasonCode()
                 + (n.reasonText() == null ? "" : " — " + n.reasonText());
     }

@@ -51,7 +51,12 @@ public class NoticeResource {
         Lang l = Lang.choose(lang, accept);
         Map<String, String> t = texts.of(l);
         PageView<Notice> list = notices.list(notices.filter(body, standard), p.page(), p.size());
-        return Pages.html(page.data("lang", l).data("t", t).data("switchHref", null).data("notices", list)
+        // "registered name now: …" beside a holder renamed since its certificate was signed, by notice id.
+        Map<String, String> renamed = new java.util.HashMap<>();
+        for (Notice n : list.items()) {
+            if (n.registeredHolderName() != null) renamed.put(n.id(), t.get("signed.now.name").replace("{0}", n.registeredHolderName()));
+        }
+        return Pages.html(page.data("lang", l).data("t", t).data("switchHref", null).data("notices", list).data("renamed", renamed)
                 .data("body", body == null ? "" : body).data("standard", standard == null ? "" : standard)
                 .data("bodies", bodies.list())
                 .data("kinds", java.util.Arrays.stream(Notice.Kind.values()).collect(java.util.stream.Collectors.toMap(

@@ -13,11 +13,12 @@ import java.util.List;
 import java.util.Map;
 import org.szmark.body.CertificationBody;
 import org.szmark.certificate.Certificate;
+import org.szmark.certificate.CertificateViews.RegisteredNow;
+import org.szmark.certificate.SignedCertificate;
 import org.szmark.certificate.StatusChange;
 import org.szmark.certificate.StatusEvent;
 import org.szmark.common.PageView;
 import org.szmark.enterprise.Enterprise;
-import org.szmark.enterprise.Product;
 import org.szmark.qr.QrCodes;
 import org.szmark.standard.Standard;
 import org.szmark.standard.StandardStatus;
@@ -87,22 +88,27 @@ public class NoticeService {
     private Notice certificateNotice(StatusEvent e, Certificate c, Map<Long, CertificationBody> bodies) {
         CertificationBody b = bodies.computeIfAbsent(c.bodyId, id -> em.find(CertificationBody.class, id));
         Enterprise h = em.find(Enterprise.class, c.holderId);
-        Product p = em.find(Product.class, c.productId);
         Standard s = em.find(Standard.class, c.standardId);
         Notice.Kind kind = switch (e.event) {
             case SUSPENDED -> Notice.Kind.CERTIFICATE_SUSPENDED;
             case REVOKED -> Notice.Kind.CERTIFICATE_REVOKED;
             default -> Notice.Kind.CERTIFICATE_CANCELLED;
         };
+        // What the certificate says is its signed record; the rows as they are now only say where they differ.
+        SignedCertificate signed = SignedCertificate.parse(c.payload);
+        SignedCertificate.Holder sh = signed.holder();
         String link = c.qrSignature == null ? "/api/v1/certificates/" + c.number
-                : "/v/" + qr.token(c, h.creditCode, s.number);
-        return new Notice("event-" + e.id, kind, e.effectiveAt, e.recordedAt, c.number, h.nameZh, h.nameEn, h.creditCode,
-                p.nameZh, p.model, b.code, b.nameZh, b.nameEn, s.number, s.titleZh, e.reasonCode, e.reasonText, link);
+                : "/v/" + qr.token(c, sh.creditCode(), signed.standard().number());
+        return new Notice("event-" + e.id, kind, e.effectiveAt, e.recordedAt, c.number, sh.nameZh(), sh.nameEn(), sh.creditCode(),
+                RegisteredNow.ofHolderName(sh, h.nameZh, h.nameEn),
+                signed.product().nameZh(), signed.product().model(), b.code, b.nameZh, b.nameEn,
+                signed.standard().number(), signed.standard().titleZh(), RegisteredNow.ofStandard(signed.standard(), s.titleZh),
+                e.reasonCode, e.reasonText, link);
     }
 
     private static Notice standardNotice(Standard s) {
         OffsetDateTime at = (s.abolishedOn != null ? s.abolishedOn.atStartOfDay() : s.updatedAt.toLocalDateTime()).atOffset(ZoneOffset.UTC);
         return new Notice("standard-" + s.id, Notice.Kind.STANDARD_ABOLISHED, at, s.updatedAt, null, null, null, null, null,
-                null, null, null, null, s.number, s.titleZh, null, s.abolitionNotice, "/api/v1/standards/" + s.number);
+                null, null, null, null, null, s.number, s.titleZh, null, null, s.abolitionNotice, "/api/v1/standards/" + s.number);
     }
 }

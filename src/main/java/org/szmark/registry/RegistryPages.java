@@ -28,6 +28,7 @@ import org.szmark.certificate.CertificateService;
 import org.szmark.certificate.CertificateStatus;
 import org.szmark.certificate.CertificateViewer;
 import org.szmark.certificate.CertificateViews.CertificateView;
+import org.szmark.certificate.CertificateViews.RegisteredNow;
 import org.szmark.common.InvalidInput;
 import org.szmark.common.NotFound;
 import org.szmark.common.PageRequest;
@@ -64,9 +65,15 @@ public class RegistryPages {
     @Inject @Location("pages/stats.html") Template statsPage;
     @Inject @Location("pages/notfound.html") Template notFound;
 
-    /** A certificate as a row of a page. */
+    /**
+     * A certificate as a row of a page. {@code c} shows the holder, product and standard as signed;
+     * {@code holderNote} is set only where the holder's registered name now differs from the signed one:
+     * on search results it gives the registered name, on the enterprise page (headed by the registered name)
+     * the name on the certificate.
+     */
     @TemplateData
-    public record CertRow(CertificateView c, String statusText, String verifyHref, String enterpriseHref, String badgeSnippet) {}
+    public record CertRow(CertificateView c, String statusText, String verifyHref, String enterpriseHref, String badgeSnippet,
+                          String holderNote) {}
 
     @TemplateData
     public record BodyRow(CertificationBody body, long total, long valid, List<KeyRow> keys) {}
@@ -99,7 +106,7 @@ public class RegistryPages {
         PageView<CertRow> results = null;
         if (!text.isEmpty() || st != null || bodyId != null) {
             results = certificates.search(new CertificateRepository.Filter(st, bodyId, null, null, text, null), pageNo, pageSize)
-                    .map(c -> row(viewer.view(c, false), t));
+                    .map(c -> row(viewer.view(c, false), t, false));
         }
         String query = "q=" + enc(text) + (st == null ? "" : "&status=" + st) + (body == null ? "" : "&body=" + enc(body));
         return page(search, l, t, "?" + query + "&lang=" + l.other().param())
@@ -129,7 +136,7 @@ public class RegistryPages {
         }
         List<CertRow> rows = certificates.search(new CertificateRepository.Filter(null, null, e.id, null, null,
                         CertificateResource.parseSort("-issueDate")), 0, 200).items().stream()
-                .map(c -> row(viewer.view(c, false), t)).toList();
+                .map(c -> row(viewer.view(c, false), t, true)).toList();
         return page(enterprise, l, t, null).data("enterprise", e).data("rows", rows).render(l);
     }
 
@@ -191,12 +198,23 @@ public class RegistryPages {
                 .render(l);
     }
 
-    private CertRow row(CertificateView v, Map<String, String> t) {
+    private CertRow row(CertificateView v, Map<String, String> t, boolean onEnterprisePage) {
         String base = config.publicBaseUrl().replaceAll("/+$", "");
         String verify = v.qrUrl() == null ? "/api/v1/certificates/" + v.number() : v.qrUrl();
         String snippet = "<a href=\"" + verify + "\"><img src=\"" + base + "/badge/" + v.number() + ".svg\" alt=\"深圳标准 Shenzhen Standard "
                 + v.number() + "\" height=\"22\"></a>";
-        return new CertRow(v, t.get("status." + v.status().name()), verify, "/e/" + v.holder().creditCode(), snippet);
+        RegisteredNow now = v.holder().registeredNow();
+        String note = null;
+        if (now != null && (now.nameZh() != null || now.nameEn() != null)) {
+            note = onEnterprisePage ? t.get("signed.on.certificate").replace("{0}", both(v.holder().nameZh(), v.holder().nameEn()))
+                    : t.get("signed.now.name").replace("{0}", both(RegisteredNow.now(v.holder().nameZh(), now.nameZh()),
+                            RegisteredNow.now(v.holder().nameEn(), now.nameEn())));
+        }
+        return new CertRow(v, t.get("status." + v.status().name()), verify, "/e/" + v.holder().creditCode(), snippet, note);
+    }
+
+    private static String both(String zh, String en) {
+        return en == null ? zh : zh + " / " + en;
     }
 
     private static String enc(String s) {

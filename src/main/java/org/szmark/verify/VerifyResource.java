@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import org.szmark.certificate.CertificateViews.CertificateView;
 import org.szmark.certificate.CertificateViews.EventView;
+import org.szmark.certificate.CertificateViews.Party;
+import org.szmark.certificate.CertificateViews.ProductView;
+import org.szmark.certificate.CertificateViews.RegisteredNow;
 import org.szmark.keys.KeyMaterial;
 import org.szmark.verify.VerifyPage.HistoryRow;
 import org.szmark.verify.VerifyPage.Row;
@@ -63,11 +66,20 @@ public class VerifyResource {
         if (c != null) {
             bound.add(new Row(t.get("verify.number"), c.number(), "f-number"));
             bound.add(new Row(t.get("verify.body"), both(c.issuer().nameZh(), c.issuer().nameEn()) + " (" + c.issuer().approvalNumber() + ")", "f-body"));
-            bound.add(new Row(t.get("verify.holder"), both(c.holder().nameZh(), c.holder().nameEn()), "f-holder"));
-            bound.add(new Row(t.get("verify.creditcode"), c.holder().creditCode(), "f-credit-code"));
-            bound.add(new Row(t.get("verify.product"), both(c.product().nameZh(), c.product().nameEn()), "f-product"));
-            bound.add(new Row(t.get("verify.model"), c.product().model(), "f-model"));
-            bound.add(new Row(t.get("verify.standard"), c.standard().number() + " " + c.standard().titleZh(), "f-standard"));
+            // The holder, product and standard as signed; where the registry holds other data now, a note says so.
+            Party h = c.holder();
+            RegisteredNow hn = h.registeredNow() == null ? NONE : h.registeredNow();
+            bound.add(names(t, "verify.holder", h.nameZh(), h.nameEn(), "f-holder", "signed.now.name", hn));
+            optional(bound, t, "verify.address", h.address(), "f-address", "signed.now.address", hn.address());
+            bound.add(new Row(t.get("verify.creditcode"), h.creditCode(), "f-credit-code"));
+            ProductView p = c.product();
+            RegisteredNow pn = p.registeredNow() == null ? NONE : p.registeredNow();
+            bound.add(names(t, "verify.product", p.nameZh(), p.nameEn(), "f-product", "signed.now.product", pn));
+            optional(bound, t, "verify.model", p.model(), "f-model", "signed.now.model", pn.model());
+            optional(bound, t, "verify.trademark", p.trademark(), "f-trademark", "signed.now.trademark", pn.trademark());
+            RegisteredNow sn = c.standard().registeredNow() == null ? NONE : c.standard().registeredNow();
+            bound.add(new Row(t.get("verify.standard"), c.standard().number() + " " + c.standard().titleZh(), "f-standard",
+                    sn.titleZh() == null ? null : note(t, "signed.now.title", RegisteredNow.now(c.standard().titleZh(), sn.titleZh()))));
             bound.add(new Row(t.get("verify.scope"), c.scope(), "f-scope"));
             bound.add(new Row(t.get("verify.site"), c.productionSite().address(), "f-site"));
             bound.add(new Row(t.get("verify.issued"), c.issueDate().toString(), "f-issued"));
@@ -94,10 +106,39 @@ public class VerifyResource {
         String shownToken = token == null ? "" : token.length() > VerificationService.MAX_TOKEN_INPUT ? "" : token;
         return new VerifyPage(verdict, t.get("verify.verdict." + verdict), t.get("verify.hint." + verdict),
                 v.reasonCode(), v.verdict() == Verdict.VALID ? null : v.reason(), TIME.format(v.asOf()),
-                bound, claims, history, logText, shownToken, Base64.getEncoder().encodeToString(keys.authorityPublicKey()));
+                bound, bound.stream().anyMatch(r -> r.note() != null) ? t.get("signed.differs") : null,
+                claims, history, logText, shownToken, Base64.getEncoder().encodeToString(keys.authorityPublicKey()));
     }
 
     private static String both(String zh, String en) {
         return en == null || en.isBlank() ? zh : zh + " / " + en;
+    }
+
+    private static String orDash(String s) {
+        return s == null ? "—" : s;
+    }
+
+    /** "registered name now: …" and the like; a value removed since signing shows as a dash. */
+    private static String note(Map<String, String> t, String key, String now) {
+        return t.get(key).replace("{0}", orDash(now));
+    }
+
+    private static final RegisteredNow NONE = new RegisteredNow(null, null, null, null, null, null, null);
+
+    /** The signed Chinese and English names, with a note giving both registered names if either differs now. */
+    private static Row names(Map<String, String> t, String label, String zh, String en, String id, String noteKey, RegisteredNow now) {
+        return new Row(t.get(label), both(zh, en), id, now.nameZh() == null && now.nameEn() == null ? null
+                : note(t, noteKey, both(RegisteredNow.now(zh, now.nameZh()), RegisteredNow.now(en, now.nameEn()))));
+    }
+
+    /**
+     * A row for a member the record may leave out: shown when the record has it or the registry holds one
+     * now, with a note when the two differ ({@code now} is the {@link RegisteredNow} member).
+     */
+    private static void optional(List<Row> rows, Map<String, String> t, String label, String signed, String id,
+                                 String noteKey, String now) {
+        if (signed == null && now == null) return;
+        rows.add(new Row(t.get(label), orDash(signed), id,
+                now == null ? null : note(t, noteKey, RegisteredNow.now(signed, now))));
     }
 }

@@ -69,7 +69,7 @@ public class WebhookOutbox {
                 event.reasonCode, event.reasonText, event.effectiveAt, event.suspendedUntil, c.expiryDate,
                 base + "/api/v1/certificates/" + URLEncoder.encode(c.number, StandardCharsets.UTF_8),
                 c.qrSignature == null ? null : qr.url(qr.token(c, holder.creditCode, standard.number)));
-        Holder h = new Holder(holder.creditCode, holder.nameZh, holder.nameEn);
+        Holder h = Holder.signed(c, holder);
         Issuer issuer = new Issuer(body.code, body.approvalNumber, body.nameZh);
         var signed = new SignedEnvelope(event.payload, event.signature, event.keyId).toMap();
         for (WebhookEndpoint endpoint : endpoints) {

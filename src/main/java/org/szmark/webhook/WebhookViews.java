@@ -8,8 +8,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.szmark.certificate.Certificate;
 import org.szmark.certificate.CertificateStatus;
+import org.szmark.certificate.CertificateViews.RegisteredNow;
+import org.szmark.certificate.SignedCertificate;
 import org.szmark.certificate.StatusChange;
+import org.szmark.enterprise.Enterprise;
 
 /** JSON shapes of the webhooks API and of the payloads the registry sends (docs/webhooks.md). */
 public final class WebhookViews {
@@ -63,8 +67,17 @@ public final class WebhookViews {
                                   OffsetDateTime effectiveAt, LocalDate suspendedUntil, LocalDate expiryDate,
                                   String apiUrl, String verifyUrl) {}
 
+    /**
+     * The holder as the certificate's signed record names it, never as renamed since; {@code registeredNow}
+     * gives the registered names where they differ now (docs/webhooks.md).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Holder(String creditCode, String nameZh, String nameEn) {}
+    public record Holder(String creditCode, String nameZh, String nameEn, RegisteredNow registeredNow) {
+        static Holder signed(Certificate c, Enterprise now) {
+            SignedCertificate.Holder s = SignedCertificate.parse(c.payload).holder();
+            return new Holder(s.creditCode(), s.nameZh(), s.nameEn(), RegisteredNow.ofHolderName(s, now.nameZh, now.nameEn));
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Issuer(String code, String approvalNumber, String nameZh) {}

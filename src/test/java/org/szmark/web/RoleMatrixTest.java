@@ -47,7 +47,7 @@ class RoleMatrixTest {
                 new Endpoint("POST", "/api/v1/bodies/" + body + "/status", Set.of("AUTHORITY")),
                 new Endpoint("POST", "/api/v1/bodies/" + body + "/accounts", Set.of("AUTHORITY")),
                 new Endpoint("POST", "/api/v1/enterprises", Set.of("AUTHORITY", "CERTIFIER")),
-                new Endpoint("PUT", "/api/v1/enterprises/" + creditCode, Set.of("AUTHORITY", "CERTIFIER")),
+                new Endpoint("PUT", "/api/v1/enterprises/" + creditCode, Set.of("AUTHORITY", "CERTIFIER", "ENTERPRISE")),
                 new Endpoint("POST", "/api/v1/enterprises/" + creditCode + "/products", Set.of("AUTHORITY", "CERTIFIER")),
                 new Endpoint("POST", "/api/v1/enterprises/" + creditCode + "/accounts", Set.of("AUTHORITY")),
                 new Endpoint("GET", "/api/v1/accounts", Set.of("AUTHORITY")),
