@@ -114,14 +114,14 @@ record_change() { # file number event status method port path body -> records th
   return 1
 }
 
-# An answer is "ok" (2xx), "unavailable" (a clean 503: RFC 9457 problem of type database-unavailable with
+# An answer is "ok" (2xx), "unavailable" (a clean 503: RFC 9457 problem of type database-unavailable or busy with
 # Retry-After, naming no class, driver or statement), or "bad:<what is wrong>".
 classify_answer() { # HTTP status, headers file, body file
   [[ $1 == 2* ]] && { echo ok; return; }
   [ "$1" = 503 ] || { echo "bad:status-$1"; return; }
   grep -qi '^content-type: application/problem+json' "$2" || { echo bad:content-type; return; }
   grep -qi '^retry-after: [0-9]' "$2" || { echo bad:no-retry-after; return; }
-  grep -q '"type":"urn:szmark:problem:database-unavailable"' "$3" || { echo bad:problem-type; return; }
+  grep -qE '"type":"urn:szmark:problem:(database-unavailable|busy)"' "$3" || { echo bad:problem-type; return; }
   # The instance member echoes the request path, whose base32 token may spell "SQL" by chance: leave it out.
   ! sed 's/"instance":"[^"]*"//' "$3" | grep -qE 'Exception|org\.|java\.|jakarta\.|SQL|	at ' \
     || { echo bad:leaks-internals; return; }
