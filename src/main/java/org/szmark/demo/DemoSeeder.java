@@ -87,7 +87,7 @@ public class DemoSeeder {
         }
         for (JsonNode c : demo.get("certificates")) {
             enterprises.addProduct(c.get("holder").asText(), new ProductRequest(c.get("productZh").asText(),
-                    c.get("productEn").asText(), c.get("model").asText(), null, null));
+                    c.get("productEn").asText(), c.get("model").asText(), null, null), SEEDER);
         }
         seedCertificates(demo.get("certificates"));
         LOG.info("Seeded the demo dataset (invented bodies, standards and enterprises); set SZMARK_DEMO=false to start empty");

@@ -64,7 +64,7 @@ public class EnterpriseResource {
     @Path("{creditCode}")
     @RolesAllowed({Role.AUTHORITY_ROLE, Role.CERTIFIER_ROLE})
     public EnterpriseView update(@PathParam("creditCode") String code, @Valid @NotNull EnterpriseUpdate request) {
-        Enterprise e = service.update(code, request);
+        Enterprise e = service.update(code, request, actor.get());
         return EnterpriseView.of(e, service.productsOf(e));
     }
 
@@ -78,7 +78,7 @@ public class EnterpriseResource {
     @Path("{creditCode}/products")
     @RolesAllowed({Role.AUTHORITY_ROLE, Role.CERTIFIER_ROLE})
     public Response addProduct(@PathParam("creditCode") String code, @Valid @NotNull ProductRequest request) {
-        return Response.status(201).entity(ProductView.of(service.addProduct(code, request))).build();
+        return Response.status(201).entity(ProductView.of(service.addProduct(code, request, actor.get()))).build();
     }
 
     /** An account for the holder; the response carries its token, shown only this once. */

@@ -12,7 +12,9 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import org.szmark.account.AccountService;
 import org.szmark.account.Actor;
+import org.szmark.account.AuditTrail;
 import org.szmark.account.Role;
+import org.szmark.body.CertifierWrites;
 import org.szmark.common.Conflict;
 import org.szmark.common.InvalidInput;
 import org.szmark.common.NotFound;
@@ -32,6 +34,7 @@ public class EnterpriseService {
     @Inject EnterpriseRepository enterprises;
     @Inject ProductRepository products;
     @Inject AccountService accounts;
+    @Inject AuditTrail audit;
     @Inject EntityManager em;
     @Inject Clock clock;
 
@@ -54,6 +57,7 @@ public class EnterpriseService {
 
     @Transactional
     public Created create(EnterpriseRequest r, Actor by) {
+        CertifierWrites.registerHolders(by);
         boolean legacy = Boolean.TRUE.equals(r.legacyCode());
         if (legacy && !by.isAuthority()) {
             throw InvalidInput.field("legacyCode", "only the authority may import legacy credit codes");
@@ -87,18 +91,22 @@ public class EnterpriseService {
         describe(e, r.nameZh(), r.nameEn(), r.addressZh(), r.addressEn());
         Persistence.persistOrConflict(em, e, () -> new Conflict("duplicate-enterprise",
                 "An enterprise with credit code " + finalCode + " exists already"));
+        audit.record("enterprise.create", "enterprise", e.creditCode, e.nameZh);
         return new Created(e, warnings);
     }
 
     @Transactional
-    public Enterprise update(String code, EnterpriseUpdate r) {
+    public Enterprise update(String code, EnterpriseUpdate r, Actor by) {
+        CertifierWrites.registerHolders(by);
         Enterprise e = get(code);
         describe(e, r.nameZh(), r.nameEn(), r.addressZh(), r.addressEn());
+        audit.record("enterprise.update", "enterprise", e.creditCode, e.nameZh);
         return e;
     }
 
     @Transactional
-    public Product addProduct(String code, ProductRequest r) {
+    public Product addProduct(String code, ProductRequest r, Actor by) {
+        CertifierWrites.registerHolders(by);
         Enterprise e = get(code);
         String model = r.model().trim();
         String gtin = r.gtin() == null || r.gtin().isBlank() ? null : r.gtin().trim();
@@ -117,6 +125,7 @@ public class EnterpriseService {
         p.gtin = gtin;
         p.createdAt = now();
         Persistence.persistOrConflict(em, p, () -> new Conflict("duplicate-product", "This enterprise already has a product with model " + model));
+        audit.record("product.create", "enterprise", e.creditCode, "model " + model + ": " + p.nameZh);
         return p;
     }
 
