@@ -33,6 +33,14 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    /** While set, the account's tokens answer 401 (every request reads it: AccountService.identify). */
     @Column(name = "disabled_at")
     public OffsetDateTime disabledAt;
+
+    @Column(name = "disabled_reason", length = 500)
+    public String disabledReason;
+
+    /** The authority account that disabled it. */
+    @Column(name = "disabled_by")
+    public Long disabledBy;
 }

@@ -10,11 +10,14 @@ import java.util.List;
 public final class AccountViews {
     private AccountViews() {}
 
+    /** {@code disabled} always; while it is true, when, why and by which authority account. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AccountView(long id, Role role, String name, Long bodyId, Long enterpriseId,
-                              OffsetDateTime createdAt, List<TokenView> tokens) {
+                              OffsetDateTime createdAt, boolean disabled, OffsetDateTime disabledAt,
+                              String disabledReason, Long disabledBy, List<TokenView> tokens) {
         public static AccountView of(Account a, List<ApiToken> tokens) {
             return new AccountView(a.id, a.role, a.name, a.bodyId, a.enterpriseId, a.createdAt,
+                    a.disabledAt != null, a.disabledAt, a.disabledReason, a.disabledBy,
                     tokens == null ? null : tokens.stream().map(TokenView::of).toList());
         }
     }
@@ -36,4 +39,14 @@ public final class AccountViews {
     public record NewAccount(@NotBlank @Size(max = 200) String name, @Size(max = 100) String tokenLabel) {}
 
     public record NewTokenRequest(@Size(max = 100) String label) {}
+
+    public record DisableRequest(@NotBlank @Size(max = 500) String reason) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AuditView(long id, OffsetDateTime recordedAt, Long actorAccount, String actorRole, String action,
+                            String targetType, String targetId, String detail) {
+        public static AuditView of(AuditEvent e) {
+            return new AuditView(e.id, e.recordedAt, e.actorAccount, e.actorRole, e.action, e.targetType, e.targetId, e.detail);
+        }
+    }
 }

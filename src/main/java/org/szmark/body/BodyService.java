@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.szmark.account.AccountService;
+import org.szmark.account.AuditTrail;
 import org.szmark.account.Role;
 import org.szmark.body.BodyViews.BodyRequest;
 import org.szmark.body.BodyViews.BodyUpdate;
@@ -27,6 +28,7 @@ public class BodyService {
 
     @Inject BodyRepository repository;
     @Inject AccountService accounts;
+    @Inject AuditTrail audit;
     @Inject BodyKeyService keys;
     @Inject EntityManager em;
     @Inject Clock clock;
@@ -57,6 +59,7 @@ public class BodyService {
         describe(b, r.nameZh(), r.nameEn(), r.contact());
         Persistence.persistOrConflict(em, b, () -> new Conflict("duplicate-body", "A body with this code or approval number exists already"));
         keys.issue(b);
+        audit.record("body.create", "body", b.code, b.approvalNumber + " " + b.nameZh);
         return b;
     }
 
@@ -64,10 +67,15 @@ public class BodyService {
     public CertificationBody update(String code, BodyUpdate r) {
         CertificationBody b = get(code);
         describe(b, r.nameZh(), r.nameEn(), r.contact());
+        audit.record("body.update", "body", b.code, b.nameZh);
         return b;
     }
 
-    /** Suspension or withdrawal shows on every certificate of the body; withdrawal is final. */
+    /**
+     * Suspension or withdrawal shows on every certificate of the body; withdrawal is final. It also limits
+     * what the body's certifiers may write from their next request on, and reactivation restores it
+     * ({@link CertifierWrites}).
+     */
     @Transactional
     public CertificationBody changeStatus(String code, BodyStatus status, String reason) {
         CertificationBody b = get(code);
@@ -77,6 +85,7 @@ public class BodyService {
         if (b.status == status) {
             throw new Conflict("no-status-change", "Body " + b.code + " is already " + status);
         }
+        audit.record("body.status", "body", b.code, b.status + " -> " + status + ": " + reason.trim());
         b.status = status;
         b.statusReason = reason.trim();
         b.statusChangedAt = now();

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Set;
 import org.szmark.account.Actor;
 import org.szmark.account.Role;
-import org.szmark.body.BodyStatus;
+import org.szmark.body.CertifierWrites;
 import org.szmark.body.CertificationBody;
 import org.szmark.certificate.CertificateViews.IssueRequest;
 import org.szmark.certificate.CertificateViews.StatusRequest;
@@ -161,10 +161,8 @@ public class CertificateService {
                 .filter(x -> actor.isCertifierOf(x.bodyId))
                 .orElseThrow(() -> new NotFound("No certificate " + rawNumber + " of your body"));
         CertificationBody body = em.find(CertificationBody.class, c.bodyId);
-        // A suspended or withdrawn body may still take trust away, never give it.
-        if (body.status != BodyStatus.ACTIVE && change == StatusChange.REINSTATED) {
-            throw new Conflict("body-not-active", "Body " + body.code + " is " + body.status + " and cannot reinstate certificates");
-        }
+        // A suspended body may still take trust away, never give it; a withdrawn one neither (CertifierWrites).
+        if (change == StatusChange.REINSTATED) CertifierWrites.reinstate(body); else CertifierWrites.takeTrustAway(body);
         if (!request.reasonCode().allowedFor.contains(change)) {
             throw InvalidInput.field("reasonCode", request.reasonCode() + " is not a reason for " + change);
         }
@@ -212,9 +210,7 @@ public class CertificateService {
         }
         // One issuer at a time per body: serial numbers and the number-uniqueness check stay simple and exact.
         CertificationBody body = em.find(CertificationBody.class, actor.bodyId(), LockModeType.PESSIMISTIC_WRITE);
-        if (body.status != BodyStatus.ACTIVE) {
-            throw new Conflict("body-not-active", "Body " + body.code + " is " + body.status + " and cannot issue certificates");
-        }
+        CertifierWrites.issue(body);
         return body;
     }
 

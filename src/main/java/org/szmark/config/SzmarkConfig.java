@@ -16,7 +16,8 @@ public interface SzmarkConfig {
 
     /**
      * Token given to the authority account created on first start. When absent a random token is
-     * generated and written to the log once.
+     * generated and written to the log once. A configured one must carry at least 128 bits by the estimate
+     * of {@code TokenCodec.bootstrapWeakness} (README.md, Configuration), and none of it is stored in clear.
      */
     Optional<String> bootstrapToken();
 

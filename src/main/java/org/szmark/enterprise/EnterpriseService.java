@@ -13,6 +13,7 @@ import java.util.Objects;
 import org.jboss.logging.Logger;
 import org.szmark.account.AccountService;
 import org.szmark.account.Actor;
+import org.szmark.account.AuditTrail;
 import org.szmark.account.Role;
 import org.szmark.body.BodyStatus;
 import org.szmark.body.CertificationBody;
@@ -39,6 +40,7 @@ public class EnterpriseService {
     @Inject EnterpriseRepository enterprises;
     @Inject ProductRepository products;
     @Inject AccountService accounts;
+    @Inject AuditTrail audit;
     @Inject EntityManager em;
     @Inject Clock clock;
 
@@ -98,6 +100,7 @@ public class EnterpriseService {
         describe(e, r.nameZh(), r.nameEn(), r.addressZh(), r.addressEn());
         Persistence.persistOrConflict(em, e, () -> new Conflict("duplicate-enterprise",
                 "An enterprise with credit code " + finalCode + " exists already"));
+        audit.record("enterprise.create", "enterprise", e.creditCode, e.nameZh);
         return new Created(e, warnings);
     }
 
@@ -128,6 +131,7 @@ public class EnterpriseService {
         }
         // A concurrent change shows here as an OptimisticLockException (a 409), not at commit as a 500.
         em.flush();
+        audit.record("enterprise.update", "enterprise", e.creditCode, e.nameZh);
         return e;
     }
 
@@ -152,6 +156,7 @@ public class EnterpriseService {
         p.gtin = gtin;
         p.createdAt = now();
         Persistence.persistOrConflict(em, p, () -> new Conflict("duplicate-product", "This enterprise already has a product with model " + model));
+        audit.record("product.create", "enterprise", e.creditCode, "model " + model + ": " + p.nameZh);
         return p;
     }
 

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.szmark.account.AuditTrail;
 import org.szmark.common.Conflict;
 import org.szmark.common.DomainException.FieldError;
 import org.szmark.common.InvalidInput;
@@ -27,6 +28,7 @@ public class StandardService {
     @Inject StandardRepository repository;
     @Inject EntityManager em;
     @Inject Clock clock;
+    @Inject AuditTrail audit;
 
     /** Parses and normalises a number from outside, or says precisely why it is not one. */
     public static String normalise(String field, String raw) {
@@ -62,6 +64,7 @@ public class StandardService {
         s.createdAt = now();
         apply(s, r);
         Persistence.persistOrConflict(em, s, () -> new Conflict("duplicate-standard", "Standard " + number + " is already in the catalogue"));
+        audit.record("standard.create", "standard", s.number, s.status + ": " + s.titleZh);
         return s;
     }
 
@@ -73,6 +76,7 @@ public class StandardService {
             throw InvalidInput.field("number", "must be the number in the address (" + s.number + "); numbers never change");
         }
         apply(s, r);
+        audit.record("standard.update", "standard", s.number, s.status + ": " + s.titleZh);
         return s;
     }
 

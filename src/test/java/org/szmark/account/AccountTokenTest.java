@@ -27,7 +27,13 @@ class AccountTokenTest {
     void bootstrapAuthorityExistsAndUsesTheConfiguredToken() {
         authority().get("/api/v1/accounts/me").then().statusCode(200)
                 .body("role", equalTo("AUTHORITY"))
-                .body("tokens.label", hasItem("bootstrap"));
+                .body("tokens.label", hasItem("bootstrap"))
+                .body("tokens.find { it.label == 'bootstrap' }.prefix", equalTo(TokenCodec.CONFIGURED_PREFIX));
+        // no part of the configured token is stored in clear
+        String start = Api.AUTHORITY_TOKEN.substring(0, TokenCodec.PREFIX_LENGTH);
+        assertThat(((Number) em.createNativeQuery("select count(*) from api_token where prefix = ?1")
+                .setParameter(1, start).getSingleResult()).longValue()).isZero();
+        assertThat(TokenCodec.bootstrapWeakness(Api.AUTHORITY_TOKEN)).isEmpty();
     }
 
     @Test
@@ -39,7 +45,9 @@ class AccountTokenTest {
         assertThat(rows).isNotEmpty();
         for (Object[] r : rows) {
             assertThat((String) r[1]).doesNotContain(token).hasSize(64);
-            assertThat((String) r[0]).hasSize(TokenCodec.PREFIX_LENGTH);
+            // generated tokens keep their first characters; the configured bootstrap token keeps none
+            assertThat((String) r[0]).satisfiesAnyOf(p -> assertThat(p).hasSize(TokenCodec.PREFIX_LENGTH),
+                    p -> assertThat(p).isEqualTo(TokenCodec.CONFIGURED_PREFIX));
         }
         assertThat(rows).anySatisfy(r -> assertThat(r[1]).isEqualTo(TokenCodec.hash(token)));
         assertThat(rows).anySatisfy(r -> assertThat(token).startsWith((String) r[0]));

@@ -117,6 +117,16 @@ public final class Api {
         }
     }
 
+    /** A valid reason for a certificate status change: {@code suspend}, {@code reinstate}, {@code revoke} or {@code cancel}. */
+    public static Map<String, Object> statusReason(String action) {
+        return switch (action) {
+            case "suspend" -> Map.of("reasonCode", "SPOT_CHECK_FAILED", "reasonText", "抽查不合格");
+            case "reinstate" -> Map.of("reasonCode", "CORRECTION_VERIFIED");
+            case "revoke" -> Map.of("reasonCode", "NOT_CORRECTED");
+            default -> Map.of("reasonCode", "PRODUCT_DISCONTINUED");
+        };
+    }
+
     public static Issuer newIssuer() {
         BodyWithCertifier b = newBody();
         String holder = newEnterprise();
