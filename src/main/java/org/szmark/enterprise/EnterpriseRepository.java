@@ -25,7 +25,6 @@ public class EnterpriseRepository implements PanacheRepository<Enterprise> {
         if (text == null) return findAll(Sort.by("creditCode"));
         return find("lower(nameZh) like :t escape '!' or lower(nameEn) like :t escape '!' or creditCode like :c escape '!'",
                 Sort.by("creditCode"),
-                Parameters.with("t", "%" + Likes.escape(text.toLowerCase()) + "%")
-                        .and("c", Likes.escape(text.toUpperCase()) + "%"));
+                Parameters.with("t", Likes.containsLower(text)).and("c", Likes.prefixUpper(text)));
     }
 }

@@ -27,7 +27,7 @@ public class StandardRepository implements PanacheRepository<Standard> {
         Parameters p = new Parameters();
         if (text != null) {
             q.append(" and (lower(number) like :t escape '!' or lower(titleZh) like :t escape '!' or lower(titleEn) like :t escape '!')");
-            p.and("t", "%" + Likes.escape(text.toLowerCase()) + "%");
+            p.and("t", Likes.containsLower(text));
         }
         if (kind != null) {
             q.append(" and kind = :kind");
