@@ -25,6 +25,23 @@ public final class Likes {
         return "%" + escape(text.toUpperCase(Locale.ROOT)) + "%";
     }
 
+    /**
+     * HQL for the ids of {@code entity} rows meeting any of {@code conditions}, as a union with one condition
+     * each; in a condition, {@code $} stands for the row's alias. PostgreSQL answers each part from its own
+     * trigram index, while an OR of the same conditions is costed as dearer than a sequential scan of the
+     * table (it was at 100,000 enterprises, though the index scans took 17 ms against 195 ms), so it reads every row.
+     */
+    public static String idsWhereAny(String entity, String alias, String... conditions) {
+        StringBuilder q = new StringBuilder();
+        for (int i = 0; i < conditions.length; i++) {
+            String a = alias + (i + 1);
+            if (i > 0) q.append(" union ");
+            q.append("select ").append(a).append(".id from ").append(entity).append(' ').append(a)
+                    .append(" where ").append(conditions[i].replace("$", a));
+        }
+        return q.toString();
+    }
+
     /** Matches a column kept in upper case that starts with the text. */
     public static String prefixUpper(String text) {
         return escape(text.toUpperCase(Locale.ROOT)) + "%";

@@ -27,12 +27,12 @@ public class StatsService {
         Map<CertificateStatus, Long> m = new EnumMap<>(CertificateStatus.class);
         for (CertificateStatus s : CertificateStatus.values()) m.put(s, 0L);
         // Two grouped counts, before and after today, so the grouping is a plain column on every database.
-        for (Object[] r : em.createQuery("select c.status, count(c) from Certificate c where c.expiryDate < :today group by c.status",
+        for (Object[] r : em.createQuery("select c.status, count(*) from Certificate c where c.expiryDate < :today group by c.status",
                 Object[].class).setParameter("today", today).getResultList()) {
             CertificateStatus s = (CertificateStatus) r[0];
             m.merge(s.isFinal() ? s : CertificateStatus.EXPIRED, ((Number) r[1]).longValue(), Long::sum);
         }
-        for (Object[] r : em.createQuery("select c.status, count(c) from Certificate c where c.expiryDate >= :today group by c.status",
+        for (Object[] r : em.createQuery("select c.status, count(*) from Certificate c where c.expiryDate >= :today group by c.status",
                 Object[].class).setParameter("today", today).getResultList()) {
             m.merge((CertificateStatus) r[0], ((Number) r[1]).longValue(), Long::sum);
         }
@@ -58,7 +58,7 @@ public class StatsService {
      */
     public Map<Long, BodyCounts> countsByBody() {
         Map<Long, BodyCounts> m = new java.util.HashMap<>();
-        for (Object[] r : em.createQuery("select c.bodyId, count(c),"
+        for (Object[] r : em.createQuery("select c.bodyId, count(*),"
                         + " sum(case when c.status = :valid and c.expiryDate >= :today then 1 else 0 end)"
                         + " from Certificate c group by c.bodyId", Object[].class)
                 .setParameter("valid", CertificateStatus.VALID).setParameter("today", LocalDate.now(clock)).getResultList()) {
@@ -83,7 +83,7 @@ public class StatsService {
 
     private Map<Long, Long> grouped(String attribute) {
         Map<Long, Long> m = new java.util.HashMap<>();
-        for (Object[] r : em.createQuery("select c." + attribute + ", count(c) from Certificate c group by c." + attribute,
+        for (Object[] r : em.createQuery("select c." + attribute + ", count(*) from Certificate c group by c." + attribute,
                 Object[].class).getResultList()) {
             m.put((Long) r[0], ((Number) r[1]).longValue());
         }
@@ -108,7 +108,7 @@ public class StatsService {
         Map<YearMonth, Long> m = new LinkedHashMap<>();
         for (int i = 11; i >= 0; i--) m.put(now.minusMonths(i), 0L);
         LocalDate from = now.minusMonths(11).atDay(1);
-        for (Object[] r : em.createQuery("select year(c.issueDate), month(c.issueDate), count(c) from Certificate c"
+        for (Object[] r : em.createQuery("select year(c.issueDate), month(c.issueDate), count(*) from Certificate c"
                 + " where c.issueDate >= :from group by year(c.issueDate), month(c.issueDate)", Object[].class)
                 .setParameter("from", from).getResultList()) {
             YearMonth ym = YearMonth.of(((Number) r[0]).intValue(), ((Number) r[1]).intValue());
