@@ -11,9 +11,11 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.szmark.account.Actor;
@@ -42,6 +44,7 @@ public class Idempotency {
     @Inject EntityManager em;
     @Inject ObjectMapper json;
     @Inject LogService log;
+    @Inject Clock clock;
 
     /** What a write produced: status and entity, before it is turned into a response. */
     public record Outcome(int status, Object entity) {}
@@ -80,7 +83,7 @@ public class Idempotency {
                 r.responseStatus = 0;
                 r.responseKind = REFERENCE;
                 r.responseBody = json.writeValueAsString(what);
-                r.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+                r.createdAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
                 em.persist(r);
                 em.flush();
                 // The log last, once the record is written: the lock it takes is held to the commit.
@@ -114,6 +117,17 @@ public class Idempotency {
     private static Response respond(Outcome o, boolean replayed) {
         Response.ResponseBuilder b = Response.status(o.status()).entity(o.entity()).type(MediaType.APPLICATION_JSON);
         return (replayed ? b.header(REPLAYED, "true") : b).build();
+    }
+
+    /**
+     * Deletes up to {@code limit} records made before {@code cutoff}, in the caller's transaction, and says how
+     * many went. A retry whose record is gone is a new request (docs/records.md, Idempotency).
+     */
+    public int purgeBefore(OffsetDateTime cutoff, int limit) {
+        List<Long> ids = em.createQuery("select r.id from IdempotencyRecord r where r.createdAt < :cutoff", Long.class)
+                .setParameter("cutoff", cutoff).setMaxResults(limit).getResultList();
+        if (ids.isEmpty()) return 0;
+        return em.createQuery("delete from IdempotencyRecord r where r.id in :ids").setParameter("ids", ids).executeUpdate();
     }
 
     private Optional<IdempotencyRecord> find(Actor actor, String key) {

@@ -35,6 +35,72 @@ public interface SzmarkConfig {
 
     Caches caches();
 
+    Limits limits();
+
+    Retention retention();
+
+    /**
+     * Per-account request budgets and the cap on concurrent expensive reads (README.md, Configuration). The
+     * budgets are kept in memory by each instance, so N instances behind a balancer allow N times the rate.
+     */
+    interface Limits {
+        Writes writes();
+
+        WebhookTests webhookTests();
+
+        /** Public searches with free text, /bodies and /stats running at once on one instance. */
+        @WithDefault("8")
+        int concurrentSearches();
+
+        /** How long such a read waits for a free place before it is answered 503 with Retry-After. */
+        @WithDefault("1s")
+        Duration searchWait();
+
+        /**
+         * Authenticated non-GET/HEAD/OPTIONS API requests of one account: a token bucket that holds
+         * {@code burst} and refills at {@code rate} per second. A batch is one write.
+         */
+        interface Writes {
+            /** Sustained writes per second per account; 0 turns the write limit off. */
+            @WithDefault("200")
+            int rate();
+
+            @WithDefault("2000")
+            int burst();
+        }
+
+        /** {@code POST /api/v1/webhooks/{id}/test}: per endpoint and per account, each within {@code period}. */
+        interface WebhookTests {
+            @WithDefault("5")
+            int perEndpoint();
+
+            @WithDefault("20")
+            int perAccount();
+
+            @WithDefault("1m")
+            Duration period();
+        }
+    }
+
+    /** How long finished records are kept before the purge job removes them (docs/webhooks.md, docs/records.md). */
+    interface Retention {
+        /** Idempotency records; a retry after this is a new request. */
+        @WithDefault("24h")
+        Duration idempotency();
+
+        /** Delivered, failed and cancelled webhook deliveries with their attempts; pending ones are never purged. */
+        @WithDefault("30d")
+        Duration webhookDeliveries();
+
+        /** How often each instance runs the purge. */
+        @WithDefault("1h")
+        Duration purgeInterval();
+
+        /** Rows deleted per transaction, so the purge never holds many locks for long. */
+        @WithDefault("1000")
+        int purgeChunk();
+    }
+
     /**
      * In-memory caches of results that are expensive to make and cheap to check for staleness
      * (docs/performance.md). Sizes are entries; each cache is bounded and evicts the least used.

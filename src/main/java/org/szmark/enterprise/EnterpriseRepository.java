@@ -23,9 +23,10 @@ public class EnterpriseRepository implements PanacheRepository<Enterprise> {
 
     public PanacheQuery<Enterprise> search(String text) {
         if (text == null) return findAll(Sort.by("creditCode"));
-        return find("lower(nameZh) like :t escape '!' or lower(nameEn) like :t escape '!' or creditCode like :c escape '!'",
+        // A union, not an OR, so each condition is answered from its trigram index (Likes.idsWhereAny).
+        return find("id in (" + Likes.idsWhereAny("Enterprise", "e", "lower($.nameZh) like :t escape '!'",
+                        "lower($.nameEn) like :t escape '!'", "$.creditCode like :c escape '!'") + ")",
                 Sort.by("creditCode"),
-                Parameters.with("t", "%" + Likes.escape(text.toLowerCase()) + "%")
-                        .and("c", Likes.escape(text.toUpperCase()) + "%"));
+                Parameters.with("t", Likes.containsLower(text)).and("c", Likes.prefixUpper(text)));
     }
 }

@@ -29,6 +29,7 @@ import org.szmark.enterprise.EnterpriseViews.EnterpriseUpdate;
 import org.szmark.enterprise.EnterpriseViews.EnterpriseView;
 import org.szmark.enterprise.EnterpriseViews.ProductRequest;
 import org.szmark.enterprise.EnterpriseViews.ProductView;
+import org.szmark.limits.SearchGate;
 
 /** Enterprises and products: the authority, owning certifiers and (contact data) the enterprise write; anyone reads. */
 @Path("/api/v1/enterprises")
@@ -38,11 +39,13 @@ public class EnterpriseResource {
 
     @Inject EnterpriseService service;
     @Inject CurrentActor actor;
+    @Inject SearchGate searches;
 
     @GET
     public PageView<EnterpriseView> list(@QueryParam("q") String q, @BeanParam PageRequest page) {
         if (q != null && q.length() > 200) throw InvalidInput.field("q", "must be at most 200 characters");
-        return service.search(q, page.page(), page.size()).map(e -> EnterpriseView.of(e, null));
+        if (q == null || q.isBlank()) return service.search(q, page.page(), page.size()).map(e -> EnterpriseView.of(e, null));
+        return searches.run(() -> service.search(q, page.page(), page.size()).map(e -> EnterpriseView.of(e, null)));
     }
 
     @GET

@@ -38,6 +38,7 @@ import org.szmark.enterprise.Enterprise;
 import org.szmark.enterprise.EnterpriseService;
 import org.szmark.keys.BodyKey;
 import org.szmark.keys.BodyKeyService;
+import org.szmark.limits.SearchGate;
 import org.szmark.standard.StandardService;
 import org.szmark.standard.StandardViews.StandardView;
 import org.szmark.web.Lang;
@@ -57,6 +58,7 @@ public class RegistryPages {
     @Inject StandardService standards;
     @Inject StatsService stats;
     @Inject SzmarkConfig config;
+    @Inject SearchGate searches;
     @Inject Texts texts;
     @Inject @Location("pages/search.html") Template search;
     @Inject @Location("pages/enterprise.html") Template enterprise;
@@ -105,8 +107,8 @@ public class RegistryPages {
         Long bodyId = org.szmark.common.FilterIds.of(body, c -> bodies.get(c).id);
         PageView<CertRow> results = null;
         if (!text.isEmpty() || st != null || bodyId != null) {
-            results = certificates.search(new CertificateRepository.Filter(st, bodyId, null, null, text, null), pageNo, pageSize)
-                    .map(c -> row(viewer.view(c, false), t, false));
+            var filter = new CertificateRepository.Filter(st, bodyId, null, null, text, null);
+            results = searches.run(() -> certificates.search(filter, pageNo, pageSize).map(c -> row(viewer.view(c, false), t, false)));
         }
         String query = "q=" + enc(text) + (st == null ? "" : "&status=" + st) + (body == null ? "" : "&body=" + enc(body));
         return page(search, l, t, "?" + query + "&lang=" + l.other().param())
@@ -159,18 +161,22 @@ public class RegistryPages {
     public Response bodies(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Lang l = Lang.choose(lang, accept);
         Map<String, String> t = texts.of(l);
+        // One grouped count for all bodies and one read of all keys, not two counts and a key query per body
+        // (two counts per body, each over that body's certificates, took 7 s at 200,000 certificates on H2).
+        Map<Long, StatsService.BodyCounts> counts = searches.run(stats::countsByBody);
+        Map<Long, List<BodyKey>> keysOf = new java.util.HashMap<>();
+        for (BodyKey k : keys.all()) keysOf.computeIfAbsent(k.bodyId, id -> new ArrayList<>()).add(k);
         List<BodyRow> rows = new ArrayList<>();
         for (CertificationBody b : bodies.list()) {
-            long total = certificates.search(new CertificateRepository.Filter(null, b.id, null, null), 0, 1).total();
-            long valid = certificates.search(new CertificateRepository.Filter(CertificateStatus.VALID, b.id, null, null), 0, 1).total();
+            StatsService.BodyCounts c = counts.getOrDefault(b.id, StatsService.BodyCounts.NONE);
             List<KeyRow> keyRows = new ArrayList<>();
-            for (BodyKey k : keys.ofBody(b.id)) {
+            for (BodyKey k : keysOf.getOrDefault(b.id, List.of())) {
                 String state = k.compromisedAt != null ? t.get("bodies.key.compromised") + " " + k.compromisedAt.toLocalDate()
                         : k.revokedAt != null ? t.get("bodies.key.revoked")
                         : k.retiredAt != null ? t.get("bodies.key.retired") : t.get("bodies.key.active");
                 keyRows.add(new KeyRow(k.keyId, k.notBefore.toLocalDate().toString(), k.notAfter.toLocalDate().toString(), state));
             }
-            rows.add(new BodyRow(b, total, valid, keyRows));
+            rows.add(new BodyRow(b, c.total(), c.valid(), keyRows));
         }
         return page(bodiesPage, l, t, null).data("rows", rows).render(l);
     }
@@ -180,15 +186,16 @@ public class RegistryPages {
     public Response stats(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Lang l = Lang.choose(lang, accept);
         Map<String, String> t = texts.of(l);
+        StatsService.Summary summary = searches.run(stats::summary);
         List<SvgCharts.Bar> status = new ArrayList<>();
         long total = 0;
-        for (var e : stats.byStatus().entrySet()) {
+        for (var e : summary.byStatus().entrySet()) {
             status.add(new SvgCharts.Bar(t.get("status." + e.getKey().name()), e.getValue(), Badges.colour(e.getKey())));
             total += e.getValue();
         }
-        List<SvgCharts.Bar> byBody = stats.byBody().stream().map(c -> new SvgCharts.Bar(c.name(), c.count(), "#0a5cad")).toList();
-        List<SvgCharts.Bar> byStandard = stats.byStandard().stream().map(c -> new SvgCharts.Bar(c.key(), c.count(), "#0a5cad")).toList();
-        List<SvgCharts.Bar> months = stats.issuedPerMonth().entrySet().stream()
+        List<SvgCharts.Bar> byBody = summary.byBody().stream().map(c -> new SvgCharts.Bar(c.name(), c.count(), "#0a5cad")).toList();
+        List<SvgCharts.Bar> byStandard = summary.byStandard().stream().map(c -> new SvgCharts.Bar(c.key(), c.count(), "#0a5cad")).toList();
+        List<SvgCharts.Bar> months = summary.issuedPerMonth().entrySet().stream()
                 .map(e -> new SvgCharts.Bar(e.getKey().toString(), e.getValue(), "#0a5cad")).toList();
         return page(statsPage, l, t, null).data("total", total)
                 .data("statusChart", SvgCharts.horizontal(t.get("stats.bystatus"), status))

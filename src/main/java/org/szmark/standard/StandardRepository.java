@@ -26,8 +26,9 @@ public class StandardRepository implements PanacheRepository<Standard> {
         StringBuilder q = new StringBuilder("1 = 1");
         Parameters p = new Parameters();
         if (text != null) {
-            q.append(" and (lower(number) like :t escape '!' or lower(titleZh) like :t escape '!' or lower(titleEn) like :t escape '!')");
-            p.and("t", "%" + Likes.escape(text.toLowerCase()) + "%");
+            q.append(" and id in (").append(Likes.idsWhereAny("Standard", "s", "lower($.number) like :t escape '!'",
+                    "lower($.titleZh) like :t escape '!'", "lower($.titleEn) like :t escape '!'")).append(')');
+            p.and("t", Likes.containsLower(text));
         }
         if (kind != null) {
             q.append(" and kind = :kind");

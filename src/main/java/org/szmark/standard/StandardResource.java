@@ -20,6 +20,7 @@ import org.szmark.account.Role;
 import org.szmark.common.InvalidInput;
 import org.szmark.common.PageRequest;
 import org.szmark.common.PageView;
+import org.szmark.limits.SearchGate;
 import org.szmark.standard.StandardViews.StandardRequest;
 import org.szmark.standard.StandardViews.StandardView;
 
@@ -30,14 +31,18 @@ import org.szmark.standard.StandardViews.StandardView;
 public class StandardResource {
 
     @Inject StandardService service;
+    @Inject SearchGate searches;
 
     @GET
     public PageView<StandardView> list(@QueryParam("q") String q, @QueryParam("kind") String kind,
                                        @QueryParam("status") String status, @QueryParam("eligible") String eligible,
                                        @BeanParam PageRequest page) {
         if (q != null && q.length() > 200) throw InvalidInput.field("q", "must be at most 200 characters");
-        return service.search(q, kind, parseStatus(status), parseBoolean("eligible", eligible), page.page(), page.size())
+        StandardStatus st = parseStatus(status);
+        Boolean el = parseBoolean("eligible", eligible);
+        java.util.function.Supplier<PageView<StandardView>> read = () -> service.search(q, kind, st, el, page.page(), page.size())
                 .map(s -> StandardView.of(s, service.today()));
+        return q == null || q.isBlank() ? read.get() : searches.run(read);
     }
 
     @GET

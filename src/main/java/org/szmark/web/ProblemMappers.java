@@ -26,6 +26,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.szmark.common.DomainException;
 import org.szmark.common.DomainException.FieldError;
 import org.szmark.common.Persistence;
+import org.szmark.common.TryAgainLater;
 
 /**
  * The single place where exceptions become RFC 9457 problem responses. Details name fields and
@@ -40,6 +41,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
         return respond(Problem.of(e.type(), e.title(), e.status(), e.getMessage(), e.fieldErrors()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response tryAgainLater(TryAgainLater e, UriInfo uri) {
+        return Response.fromResponse(domain(e, uri)).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper

@@ -62,7 +62,10 @@ public class WebhookResource {
         return Response.noContent().build();
     }
 
-    /** Queues a {@code webhook.ping} delivery, sent and logged like any other. */
+    /**
+     * Queues a {@code webhook.ping} delivery, sent and logged like any other; beyond the test budget
+     * ({@code szmark.limits.webhook-tests.*}) a 429 with Retry-After.
+     */
     @POST
     @Path("{id}/test")
     public Response test(@PathParam("id") String id) {

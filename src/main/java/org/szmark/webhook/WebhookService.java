@@ -21,6 +21,7 @@ import org.szmark.common.NotFound;
 import org.szmark.common.PageView;
 import org.szmark.config.SzmarkConfig;
 import org.szmark.enterprise.Enterprise;
+import org.szmark.limits.RateLimits;
 import org.szmark.webhook.WebhookViews.CreateRequest;
 
 /** Endpoints of enterprise accounts and their delivery logs; every read and write is scoped to the caller's enterprise. */
@@ -33,6 +34,7 @@ public class WebhookService {
     @Inject WebhookOutbox outbox;
     @Inject SzmarkConfig config;
     @Inject Clock clock;
+    @Inject RateLimits limits;
 
     /** A new endpoint and its secret in the clear, which the caller sees only this once. */
     public record Created(WebhookEndpoint endpoint, String secret) {}
@@ -101,9 +103,15 @@ public class WebhookService {
                 .setParameter("e", e.id).executeUpdate();
     }
 
+    /**
+     * Queues a {@code webhook.ping}. Tests are budgeted per endpoint and per account
+     * ({@code szmark.limits.webhook-tests.*}), counted only once the endpoint is known to be the caller's.
+     */
     @Transactional
     public WebhookDelivery ping(String id, Actor actor) {
-        return outbox.ping(get(id, actor));
+        WebhookEndpoint e = get(id, actor);
+        limits.webhookTest(actor.accountId(), e.id);
+        return outbox.ping(e);
     }
 
     public PageView<WebhookDelivery> deliveries(String id, String state, Actor actor, int page, int size) {

@@ -82,4 +82,26 @@ class RegistryPagesTest {
         assertThat(stats).contains("<svg").contains("id=\"chart-status\"").contains("revoked").contains("id=\"chart-month\"");
         given().queryParam("lang", "zh").get("/stats").then().body(containsString("按状态统计"));
     }
+
+    @Test
+    void bodiesPageCountsEachBodysCertificatesAndTheValidOnes() {
+        Api.Issuer i = Api.newIssuer();
+        String kept = i.issue();
+        String revoked = i.issue();
+        String suspended = i.issue();
+        as(i.token()).body(Map.of("reasonCode", "FRAUD")).post("/api/v1/certificates/" + revoked + "/revoke").then().statusCode(200);
+        as(i.token()).body(Map.of("reasonCode", "HOLDER_REQUEST")).post("/api/v1/certificates/" + suspended + "/suspend")
+                .then().statusCode(200);
+        Api.Issuer none = Api.newIssuer();
+        String html = given().queryParam("lang", "en").get("/bodies").then().statusCode(200).extract().asString();
+        assertThat(section(html, i.body())).contains("<strong>3</strong>").contains(": 1)");
+        assertThat(section(html, none.body())).contains("<strong>0</strong>").contains(": 0)");
+        assertThat(kept).isNotEqualTo(revoked);
+    }
+
+    private static String section(String html, String body) {
+        int from = html.indexOf("id=\"body-" + body + "\"");
+        assertThat(from).as("section of " + body).isPositive();
+        return html.substring(from, html.indexOf("</section>", from));
+    }
 }
