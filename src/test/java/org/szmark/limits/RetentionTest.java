@@ -108,6 +108,7 @@ class RetentionTest {
             r.key = "old-" + UUID.randomUUID();
             r.requestHash = "0".repeat(64);
             r.responseStatus = 201;
+            r.responseKind = "ANSWER";
             r.responseBody = "{}";
             r.createdAt = createdAt;
             em.persist(r);
