@@ -129,14 +129,14 @@ public class CertificateService {
         batchIssuing.fire(new BatchIssuing(lookups.holderIds()));
         Set<String> numbers = new HashSet<>();
         Serials serials = new Serials(body, false, items.size());
-        List<PendingEvent> logBatch = new ArrayList<>();
+        List<PendingEvent> pending = new ArrayList<>();
         List<Object> results = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             IssueRequest item = items.get(i);
             try {
                 if (item == null) throw InvalidInput.field("certificates[" + i + "]", "must be an object");
                 validate(item);
-                results.add(issueOne(item, actor, body, signer, lookups, numbers, serials, logBatch));
+                results.add(issueOne(item, actor, body, signer, lookups, numbers, serials, pending));
             } catch (DomainException e) {
                 results.add(e);
             }
@@ -144,8 +144,8 @@ public class CertificateService {
         serials.save();
         // Events are persisted together, after all certificates, and their webhook deliveries after all
         // events, so each kind of row forms consecutive inserts that go to the database in JDBC batches.
-        for (PendingEvent p : logBatch) p.persist().run();
-        for (PendingEvent p : logBatch) p.announce().run();
+        for (PendingEvent p : pending) p.persist().run();
+        for (PendingEvent p : pending) p.announce().run();
         // The rows go to the database now, so that a refused write fails here as itself and what reads them
         // in this transaction finds them; the log lock is taken only at the commit (LogService.append).
         em.flush();

@@ -46,13 +46,18 @@ public final class Persistence {
      * manager's rollback exception, hence the suppressed ones.
      */
     public static boolean isDatabaseUnavailable(Throwable e) {
+        return anyAlong(e, Persistence::signalsUnreachableDatabase);
+    }
+
+    /** Whether {@code test} holds for a throwable in {@code e}'s cause chain or among those suppressed along it. */
+    private static boolean anyAlong(Throwable e, java.util.function.Predicate<Throwable> test) {
         java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>();
         java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         if (e != null) pending.add(e);
         while (!pending.isEmpty() && seen.size() < 64) {
             Throwable t = pending.poll();
             if (!seen.add(t)) continue;
-            if (signalsUnreachableDatabase(t)) return true;
+            if (test.test(t)) return true;
             if (t.getCause() != null) pending.add(t.getCause());
             pending.addAll(java.util.Arrays.asList(t.getSuppressed()));
         }
@@ -66,25 +71,18 @@ public final class Persistence {
      * succeeds; nothing of the request was committed.
      */
     public static boolean isBusy(Throwable e) {
-        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>();
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        if (e != null) pending.add(e);
-        while (!pending.isEmpty() && seen.size() < 64) {
-            Throwable t = pending.poll();
-            if (!seen.add(t)) continue;
-            if (t instanceof jakarta.persistence.PessimisticLockException || t instanceof jakarta.persistence.LockTimeoutException
-                    || t instanceof org.hibernate.PessimisticLockException || t instanceof org.hibernate.exception.LockAcquisitionException) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException s && s.getSQLState() != null
-                    && (s.getSQLState().equals("55P03") || s.getSQLState().equals("40P01") || s.getSQLState().equals("40001")
-                        || s.getSQLState().equals("HYT00") || s.getErrorCode() == 50200)) {
-                return true;
-            }
-            if (t.getCause() != null) pending.add(t.getCause());
-            pending.addAll(java.util.Arrays.asList(t.getSuppressed()));
+        return anyAlong(e, Persistence::signalsBusyDatabase);
+    }
+
+    private static boolean signalsBusyDatabase(Throwable t) {
+        if (t instanceof jakarta.persistence.PessimisticLockException || t instanceof jakarta.persistence.LockTimeoutException
+                || t instanceof org.hibernate.PessimisticLockException || t instanceof org.hibernate.exception.LockAcquisitionException) {
+            return true;
         }
-        return false;
+        if (!(t instanceof java.sql.SQLException s)) return false;
+        String state = s.getSQLState();
+        return s.getErrorCode() == 50200
+                || (state != null && java.util.Set.of("55P03", "40P01", "40001", "HYT00").contains(state));
     }
 
     private static boolean signalsUnreachableDatabase(Throwable t) {

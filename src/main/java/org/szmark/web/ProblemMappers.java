@@ -181,12 +181,8 @@ public class ProblemMappers {
      */
     static Response unavailable(Throwable e, UriInfo uri) {
         LOG.warnf("Database unavailable: %s", rootMessage(e));
-        return Response.status(503).type(Problem.MEDIA_TYPE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .entity(Problem.of("database-unavailable", "Service temporarily unavailable", 503,
-                        "The registry's database cannot be reached at the moment; retry in a few seconds", List.of())
-                        .at(uri.getPath()))
-                .build();
+        return retryLater(uri, RETRY_AFTER_SECONDS, Problem.of("database-unavailable", "Service temporarily unavailable", 503,
+                "The registry's database cannot be reached at the moment; retry in a few seconds", List.of()));
     }
 
     /**
@@ -196,16 +192,17 @@ public class ProblemMappers {
      */
     static Response busy(Throwable e, UriInfo uri) {
         LOG.warnf("Database busy: %s", rootMessage(e));
-        return Response.status(503).type(Problem.MEDIA_TYPE)
-                .header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS)
-                .entity(Problem.of("busy", "Service busy", 503,
-                        "The registry is busy with other changes at the moment; retry in a second", List.of())
-                        .at(uri.getPath()))
-                .build();
+        return retryLater(uri, BUSY_RETRY_AFTER_SECONDS, Problem.of("busy", "Service busy", 503,
+                "The registry is busy with other changes at the moment; retry in a second", List.of()));
     }
 
     /** Locks are held for milliseconds, so a second is enough for the queue ahead to clear. */
     static final int BUSY_RETRY_AFTER_SECONDS = 1;
+
+    private static Response retryLater(UriInfo uri, int seconds, Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, seconds)
+                .entity(problem.at(uri.getPath())).build();
+    }
 
     private static String rootMessage(Throwable e) {
         Throwable root = e;
