@@ -3,7 +3,7 @@
 #
 # Settings (environment): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD,
 # JAR (target/quarkus-app/quarkus-run.jar, built with -Dquarkus.profile=production).
-# A script sets DB before start_instance, and may set WORK (default a fresh temporary directory). Everything it starts is stopped on exit; logs stay in $WORK.
+# A script sets DB (or JDBC_URL and PROFILE, for an embedded jar on H2) before start_instance, and may set WORK (default a fresh temporary directory). Everything it starts is stopped on exit; logs stay in $WORK.
 
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
@@ -36,8 +36,8 @@ scratch_db() { # name: dropped and created afresh
 start_instance() { # port: starts an instance on $DB and waits until it is ready
   # Every instance shares the keys directory (authority, master and log key) and the public base URL, hence
   # the log origin, so instances and restarts all serve one log.
-  QUARKUS_PROFILE=production QUARKUS_HTTP_PORT=$1 \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
+  QUARKUS_PROFILE=${PROFILE:-production} QUARKUS_HTTP_PORT=$1 \
+  QUARKUS_DATASOURCE_JDBC_URL="${JDBC_URL:-jdbc:postgresql://$PGHOST:$PGPORT/$DB}" \
   QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
   SZMARK_KEYS_DIR="$WORK/keys" SZMARK_BOOTSTRAP_TOKEN=$TOKEN SZMARK_PUBLIC_BASE_URL=${BASE_URL:-http://localhost:$1} \
     java -jar "$JAR" >>"$WORK/instance-$1.log" 2>&1 &
@@ -59,7 +59,7 @@ kill_instance() { # port [signal]: stops the instance on that port and waits unt
 }
 
 api() { # method port path token body -> prints the response body; fails on a non-2xx status
-  curl -sS -f -X "$1" "http://localhost:$2$3" -H "Authorization: Bearer $4" -H 'Content-Type: application/json' \
+  curl -sS --fail-with-body -X "$1" "http://localhost:$2$3" -H "Authorization: Bearer $4" -H 'Content-Type: application/json' \
     --data-binary "$5"
 }
 json_field() { # name: the value of the first string member of that name in stdin (the top-level one comes first)
