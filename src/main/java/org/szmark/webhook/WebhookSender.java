@@ -68,7 +68,9 @@ public class WebhookSender {
     /**
      * HTTP/1.1 only, no redirects followed (a 3xx would steer the registry to a URL it never checked), host
      * names verified, and no kept-alive connections: each attempt opens its own connection to the address it
-     * checked, never one an earlier attempt opened.
+     * checked, never one an earlier attempt opened. The TLS engine is created for the URL's host, so it sends
+     * that name as SNI when it is a name and none for an address literal (RFC 6066 §3 allows no literals);
+     * forcing SNI would send literals too.
      */
     static HttpClientOptions options(Duration timeout) {
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
@@ -81,7 +83,6 @@ public class WebhookSender {
                 .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setVerifyHost(true)
                 .setTrustAll(false)
-                .setForceSni(true)
                 .setMaxRedirects(0);
     }
 
