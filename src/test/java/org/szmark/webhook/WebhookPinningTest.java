@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class WebhookPinningTest {
+
+    @Inject SelfAddresses selfAddresses;
 
     /** Answers scripted loopback addresses for mapped names, one answer per lookup (the last repeats). */
     static final class MappedResolver extends SystemResolver {
@@ -120,6 +123,16 @@ class WebhookPinningTest {
         assertThat(dns.lookups("loop.example.test")).isEqualTo(4);
         String answer = as(s.enterpriseToken()).get("/api/v1/webhooks/" + id + "/deliveries/" + deliveryId).asString();
         assertThat(answer).doesNotContain("127.0.0.1").doesNotContain("loopback").doesNotContain("Exception");
+    }
+
+    @Test
+    void selfIsTheRunsOwnPortsOnEveryLocalAddress() {
+        Self self = selfAddresses.current();
+        assertThat(self.ports()).contains(RestAssured.port, 8444).doesNotContain(9001);   // management is off
+        assertThat(self.localAddresses()).as("the loopback interface is enumerated").contains("127.0.0.1");
+        assertThat(self.baseHost()).isEqualTo("localhost");
+        assertThat(self.isSelf(new byte[] {127, 0, 0, 1}, RestAssured.port)).isTrue();
+        assertThat(self.isSelf(new byte[] {127, 0, 0, 1}, RestAssured.port + 1)).isFalse();
     }
 
     @Test
