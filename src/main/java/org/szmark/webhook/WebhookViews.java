@@ -34,8 +34,24 @@ public final class WebhookViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AttemptView(int attempt, OffsetDateTime at, int durationMs, Integer statusCode, String error) {
         static AttemptView of(WebhookAttempt a) {
-            return new AttemptView(a.attempt, a.attemptedAt, a.durationMs, a.statusCode, a.error);
+            return new AttemptView(a.attempt, a.attemptedAt, a.durationMs, a.statusCode, neutral(a.error));
         }
+    }
+
+    /**
+     * A recorded error as the API shows it: one of the words the dispatcher records today. Rows recorded by
+     * earlier versions may hold the failure's own text (an exception message, a certificate's subject); they
+     * are shown by what they meant, never as stored.
+     */
+    static String neutral(String error) {
+        if (error == null) return null;
+        if (error.equals(WebhookDispatcher.REFUSED) || error.equals(WebhookDispatcher.UNREACHABLE)
+                || error.equals(WebhookDispatcher.NOT_SIGNED) || error.matches("answered [1-5][0-9]{2}")) {
+            return error;
+        }
+        if (error.startsWith("host does not resolve to a public address")) return WebhookDispatcher.REFUSED;
+        if (error.startsWith("signing secret cannot be opened")) return WebhookDispatcher.NOT_SIGNED;
+        return WebhookDispatcher.UNREACHABLE;
     }
 
     /** One delivery in the log; {@code payload} and {@code attemptLog} only when a single delivery is read. */
@@ -46,7 +62,7 @@ public final class WebhookViews {
                                List<AttemptView> attemptLog, @JsonRawValue String payload) {
         static DeliveryView of(WebhookDelivery d, List<WebhookAttempt> attempts) {
             return new DeliveryView(d.deliveryId, d.eventType, d.certificateNumber, d.event, d.state, d.attempts,
-                    d.lastStatusCode, d.lastError, d.lastAttemptAt, d.nextAttemptAt, d.deliveredAt, d.createdAt,
+                    d.lastStatusCode, neutral(d.lastError), d.lastAttemptAt, d.nextAttemptAt, d.deliveredAt, d.createdAt,
                     attempts == null ? null : attempts.stream().map(AttemptView::of).toList(),
                     attempts == null ? null : new String(d.body, StandardCharsets.UTF_8));
         }

@@ -38,10 +38,14 @@ final class Receiver implements AutoCloseable {
     private final long hangMillis;
 
     private Receiver(int failures, int failStatus, long hangMillis) throws IOException {
+        this(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), failures, failStatus, hangMillis);
+    }
+
+    private Receiver(InetSocketAddress bind, int failures, int failStatus, long hangMillis) throws IOException {
         this.remainingFailures = new AtomicInteger(failures);
         this.failStatus = failStatus;
         this.hangMillis = hangMillis;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(bind, 0);
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
             byte[] body;
@@ -79,8 +83,22 @@ final class Receiver implements AutoCloseable {
         return new Receiver(0, 0, millis);
     }
 
+    /** A receiver on another loopback address (all of 127.0.0.0/8 is loopback), port 0 for any free one. */
+    static Receiver okAt(String loopbackAddress, int port) throws IOException {
+        return new Receiver(new InetSocketAddress(InetAddress.getByName(loopbackAddress), port), 0, 0, 0);
+    }
+
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/szmark";
+        return url("127.0.0.1");
+    }
+
+    /** This receiver's URL under another host name, which a test resolver maps to its address. */
+    String url(String host) {
+        return "http://" + host + ":" + port() + "/hooks/szmark";
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     List<Request> requests() {
