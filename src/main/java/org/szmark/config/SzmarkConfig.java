@@ -39,6 +39,25 @@ public interface SzmarkConfig {
 
     Retention retention();
 
+    Pages pages();
+
+    /** What the public pages show besides the records (README.md, Configuration). */
+    interface Pages {
+        /**
+         * The zone page times are written in. Chinese readers expect Beijing time; every time in JSON
+         * stays ISO 8601 with its offset.
+         */
+        @WithDefault("Asia/Shanghai")
+        java.time.ZoneId timeZone();
+
+        /**
+         * Where a consumer complains about a product that is not genuine: the market regulator's line
+         * (12315 nationwide), shown on the verification page of a code that is not genuine.
+         */
+        @WithDefault("12315")
+        String complaintLine();
+    }
+
     /**
      * Per-account request budgets and the cap on concurrent expensive reads (README.md, Configuration). The
      * budgets are kept in memory by each instance, so N instances behind a balancer allow N times the rate.
