@@ -41,6 +41,30 @@ public interface SzmarkConfig {
 
     Pages pages();
 
+    Reports reports();
+
+    /** Reports of suspicious labels (docs/reports.md). */
+    interface Reports {
+        /** Reports one client address may send per period; beyond, 429 with Retry-After. */
+        @WithDefault("5")
+        int perClient();
+
+        @WithDefault("1h")
+        Duration period();
+
+        /** Largest photo accepted with a report (JPEG, PNG, WebP or HEIC). */
+        @WithDefault("3M")
+        io.quarkus.runtime.configuration.MemorySize maxPhotoSize();
+
+        /** A certificate number is flagged once this many reports name it ... */
+        @WithDefault("3")
+        int flagAfter();
+
+        /** ... or once reports name it from this many different places. */
+        @WithDefault("2")
+        int flagPlaces();
+    }
+
     /** What the public pages show besides the records (README.md, Configuration). */
     interface Pages {
         /**

@@ -13,7 +13,7 @@ import java.util.List;
 public record VerifyPage(String verdict, String verdictText, String hint, String reason, String statementLabel,
                          String statement, String suspendedUntil, Successor successor, Help help, String asOf,
                          List<Row> bound, String boundNote, List<Row> claims, List<HistoryRow> history, String logText,
-                         String token, String authorityKey, boolean demo) {
+                         String token, String authorityKey, boolean demo, String reportHref) {
 
     /** One fact of the signed record; {@code note} says what the registry holds now where that differs. */
     @TemplateData

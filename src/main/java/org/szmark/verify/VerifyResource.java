@@ -126,7 +126,16 @@ public class VerifyResource {
                 v.suspendedUntil() == null ? null : v.suspendedUntil().toString(), successor, help, times.element(v.asOf(), t),
                 bound, bound.stream().anyMatch(r -> r.note() != null) ? t.get("signed.differs") : null,
                 claims, history, logText, shownToken, Base64.getEncoder().encodeToString(keys.authorityPublicKey()),
-                config.demo());
+                config.demo(), reportHref(token, l));
+    }
+
+    /** The report form of this label; a text that is no token's spelling gets no link built from it. */
+    public static String reportHref(String token, Lang l) {
+        if (token == null || token.isEmpty() || token.length() > VerificationService.MAX_TOKEN_INPUT
+                || !token.chars().allMatch(ch -> ch < 128 && Character.isLetterOrDigit(ch))) {
+            return "/search?lang=" + l.param();
+        }
+        return "/V/" + token + "/report?lang=" + l.param();
     }
 
     /** A link to another verification page in the language of this one. */
