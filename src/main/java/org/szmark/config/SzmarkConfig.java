@@ -39,6 +39,49 @@ public interface SzmarkConfig {
 
     Retention retention();
 
+    Pages pages();
+
+    Reports reports();
+
+    /** Reports of suspicious labels (docs/reports.md). */
+    interface Reports {
+        /** Reports one client address may send per period; beyond, 429 with Retry-After. */
+        @WithDefault("5")
+        int perClient();
+
+        @WithDefault("1h")
+        Duration period();
+
+        /** Largest photo accepted with a report (JPEG, PNG, WebP or HEIC). */
+        @WithDefault("3M")
+        io.quarkus.runtime.configuration.MemorySize maxPhotoSize();
+
+        /** A certificate number is flagged once this many reports name it ... */
+        @WithDefault("3")
+        int flagAfter();
+
+        /** ... or once reports name it from this many different places. */
+        @WithDefault("2")
+        int flagPlaces();
+    }
+
+    /** What the public pages show besides the records (README.md, Configuration). */
+    interface Pages {
+        /**
+         * The zone page times are written in. Chinese readers expect Beijing time; every time in JSON
+         * stays ISO 8601 with its offset.
+         */
+        @WithDefault("Asia/Shanghai")
+        java.time.ZoneId timeZone();
+
+        /**
+         * Where a consumer complains about a product that is not genuine: the market regulator's line
+         * (12315 nationwide), shown on the verification page of a code that is not genuine.
+         */
+        @WithDefault("12315")
+        String complaintLine();
+    }
+
     /**
      * Per-account request budgets and the cap on concurrent expensive reads (README.md, Configuration). The
      * budgets are kept in memory by each instance, so N instances behind a balancer allow N times the rate.

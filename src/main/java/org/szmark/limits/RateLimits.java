@@ -28,16 +28,22 @@ public class RateLimits {
     private final Cache<Long, TokenBucket> writes;
     private final Cache<Long, TokenBucket> testsOfAccount;
     private final Cache<Long, TokenBucket> testsOfEndpoint;
+    private final SzmarkConfig.Reports reportConfig;
+    private final Cache<String, TokenBucket> reportsOfClient;
     /** Nanoseconds, as {@link System#nanoTime()}; tests move it by hand. */
     private volatile LongSupplier ticker = System::nanoTime;
 
     @Inject
     RateLimits(SzmarkConfig config) {
-        this(config.limits());
+        this(config.limits(), config.reports());
     }
 
-    RateLimits(SzmarkConfig.Limits limits) {
+    RateLimits(SzmarkConfig.Limits limits, SzmarkConfig.Reports reports) {
         this.config = limits;
+        this.reportConfig = reports;
+        if (reports.perClient() < 1 || reports.period().toNanos() < 1) {
+            throw new IllegalStateException("szmark.reports.per-client and szmark.reports.period must be positive");
+        }
         SzmarkConfig.Limits.Writes w = this.config.writes();
         SzmarkConfig.Limits.WebhookTests t = this.config.webhookTests();
         if ((w.rate() > 0 && w.burst() < 1) || t.perEndpoint() < 1 || t.perAccount() < 1 || t.period().toNanos() < 1) {
@@ -49,6 +55,24 @@ public class RateLimits {
         writes = buckets(writeFill);
         testsOfAccount = buckets(testFill);
         testsOfEndpoint = buckets(testFill);
+        reportsOfClient = Caffeine.newBuilder().ticker(() -> ticker.getAsLong()).maximumSize(MAX_BUCKETS)
+                .expireAfterAccess(reports.period().toNanos(), TimeUnit.NANOSECONDS).build();
+    }
+
+    /**
+     * Takes one report from the budget of a client address (reports need no account), or refuses with 429.
+     * The address is kept only as this bucket's key, in memory, for at most one period.
+     */
+    public void report(String clientAddress) {
+        long now = ticker.getAsLong();
+        long period = reportConfig.period().toNanos();
+        TokenBucket b = reportsOfClient.get(clientAddress == null ? "" : clientAddress,
+                k -> new TokenBucket(reportConfig.perClient(), reportConfig.perClient(), period, now));
+        long wait = b.tryTake(now);
+        if (wait > 0) {
+            throw TryAgainLater.rateLimited("More than " + reportConfig.perClient() + " reports came from this address within "
+                    + reportConfig.period() + "; retry after the Retry-After seconds", seconds(wait));
+        }
     }
 
     private Cache<Long, TokenBucket> buckets(long fillNanos) {

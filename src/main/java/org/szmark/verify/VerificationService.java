@@ -60,6 +60,7 @@ public class VerificationService {
     @Inject org.szmark.config.SzmarkConfig config;
     @Inject AgroalDataSource dataSource;
     @Inject com.fasterxml.jackson.databind.ObjectMapper json;
+    @Inject org.szmark.web.Texts texts;
 
     /**
      * What a verification result depends on that can change after issuance: the versions of the
@@ -164,23 +165,23 @@ public class VerificationService {
     private Lookup lookup(String rawToken) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).withNano(0);
         if (rawToken == null || rawToken.isEmpty()) {
-            return miss(notGenuine("TOKEN_MISSING", "The code holds no token", null, now));
+            return miss(notGenuine(VerificationCode.TOKEN_MISSING, null, now));
         }
         if (rawToken.length() > MAX_TOKEN_INPUT) {
-            return miss(notGenuine("TOKEN_TOO_LONG", "The code is longer than any genuine label code", null, now));
+            return miss(notGenuine(VerificationCode.TOKEN_TOO_LONG, null, now));
         }
         DecodedToken decoded;
         try {
             decoded = QrToken.decode(rawToken.trim());
         } catch (TokenException e) {
-            String code = switch (e.reason()) {
-                case UNSUPPORTED_VERSION -> "UNSUPPORTED_VERSION";
-                case TOO_LONG -> "TOKEN_TOO_LONG";
-                default -> "TOKEN_MALFORMED";
+            VerificationCode code = switch (e.reason()) {
+                case UNSUPPORTED_VERSION -> VerificationCode.UNSUPPORTED_VERSION;
+                case TOO_LONG -> VerificationCode.TOKEN_TOO_LONG;
+                default -> VerificationCode.TOKEN_MALFORMED;
             };
-            return miss(notGenuine(code, "The code is not a well-formed Shenzhen Standard label code (" + e.reason() + ")", null, now));
+            return miss(notGenuine(code, null, now));
         } catch (RuntimeException e) {
-            return miss(notGenuine("TOKEN_MALFORMED", "The code is not a well-formed Shenzhen Standard label code", null, now));
+            return miss(notGenuine(VerificationCode.TOKEN_MALFORMED, null, now));
         }
         String token = rawToken.trim();
         Optional<Freshness> fresh = freshness(decoded.claims().certificateNumber());
@@ -220,11 +221,14 @@ public class VerificationService {
         }
     }
 
+    // A renewed certificate's page shows its successor's verdict, so the successor and its body count too.
     private static final String FRESHNESS = "select c.version, c.event_count, b.version, h.version, s.version,"
-            + " k.revoked_at, k.compromised_at, (select max(tree_size) from log_checkpoint)"
+            + " k.revoked_at, k.compromised_at, n.version, nb.version, (select max(tree_size) from log_checkpoint)"
             + " from certificate c join certification_body b on b.id = c.body_id"
             + " join enterprise h on h.id = c.holder_id join standard s on s.id = c.standard_id"
-            + " left join body_key k on k.key_id = c.key_id where c.number = ?";
+            + " left join body_key k on k.key_id = c.key_id"
+            + " left join certificate n on n.id = c.successor_id left join certification_body nb on nb.id = n.body_id"
+            + " where c.number = ?";
 
     /**
      * One statement on a pooled connection in auto-commit mode: no transaction and no ORM session,
@@ -238,12 +242,12 @@ public class VerificationService {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                List<Object> state = new java.util.ArrayList<>(8);
-                for (int i = 1; i <= 7; i++) {
+                List<Object> state = new java.util.ArrayList<>(10);
+                for (int i = 1; i <= 9; i++) {
                     state.add(rs.getObject(i));
                 }
                 state.add(LocalDate.now(clock));
-                return Optional.of(new Freshness(state, rs.getLong(8)));
+                return Optional.of(new Freshness(state, rs.getLong(10)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the certificate's state", e);
@@ -258,67 +262,36 @@ public class VerificationService {
 
         Optional<BodyKey> key = keys.findByPrefix(prefix);
         if (key.isEmpty()) {
-            return notGenuine("UNKNOWN_KEY", "The code was signed by a key that no approved certification body holds", claims, now);
+            return notGenuine(VerificationCode.UNKNOWN_KEY, claims, now);
         }
         if (!Ed25519.verify(key.get().publicKey, decoded.claimsBytes(), decoded.signature())) {
-            return notGenuine("BAD_SIGNATURE", "The signature does not match: the code was altered or forged", claims, now);
+            return notGenuine(VerificationCode.BAD_SIGNATURE, claims, now);
         }
         Optional<Certificate> found = certificates.findByNumber(c.certificateNumber());
         if (found.isEmpty()) {
-            return notGenuine("UNKNOWN_CERTIFICATE", "The registry holds no certificate with this number", claims, now);
+            return notGenuine(VerificationCode.UNKNOWN_CERTIFICATE, claims, now);
         }
         Certificate cert = found.get();
         KeyTrust trust = key.get().keyId.equals(cert.keyId) ? key.get().trustAt(cert.signedAt.toInstant()) : KeyTrust.UNKNOWN_KEY;
         if (trust == KeyTrust.KEY_COMPROMISED || trust == KeyTrust.KEY_REVOKED || trust == KeyTrust.OUTSIDE_KEY_VALIDITY) {
-            return notGenuine(trust.name(), "The signing key was " + describe(trust) + " when this certificate was signed", claims, now);
+            return notGenuine(VerificationCode.valueOf(trust.name()), claims, now);
         }
         Enterprise holder = em.find(Enterprise.class, cert.holderId);
         Standard standard = em.find(Standard.class, cert.standardId);
         QrClaims registered = CertificateService.qrClaims(cert, holder.creditCode, standard.number);
         if (trust != KeyTrust.TRUSTED || cert.qrSignature == null
                 || !Arrays.equals(QrToken.claimsBytes(registered), decoded.claimsBytes())) {
-            return notGenuine("CLAIMS_MISMATCH", "The code's details differ from the registry's record of this certificate", claims, now);
+            return notGenuine(VerificationCode.CLAIMS_MISMATCH, claims, now);
         }
 
         CertificateView view = viewer.view(cert, true);
         CertificationBody body = em.find(CertificationBody.class, cert.bodyId);
-        CertificateStatus status = cert.statusOn(LocalDate.now(clock));
-        Verdict verdict;
-        String code;
-        String reason;
-        switch (status) {
-            case VALID -> {
-                if (body.status != BodyStatus.ACTIVE) {
-                    verdict = Verdict.SUSPENDED;
-                    code = "BODY_" + body.status.name();
-                    reason = "The issuing certification body is " + body.status.name().toLowerCase()
-                            + (body.statusReason == null ? "" : ": " + body.statusReason);
-                } else {
-                    verdict = Verdict.VALID;
-                    code = "VALID";
-                    reason = "Genuine and valid";
-                }
-            }
-            case SUSPENDED -> {
-                verdict = Verdict.SUSPENDED;
-                code = cert.statusReasonCode;
-                reason = cert.statusReasonText == null ? "Suspended" : cert.statusReasonText;
-            }
-            case REVOKED -> {
-                verdict = Verdict.REVOKED;
-                code = cert.statusReasonCode;
-                reason = cert.statusReasonText == null ? "Revoked" : cert.statusReasonText;
-            }
-            case CANCELLED -> {
-                verdict = Verdict.CANCELLED;
-                code = cert.statusReasonCode;
-                reason = cert.statusReasonText == null ? "Cancelled" : cert.statusReasonText;
-            }
-            default -> {
-                verdict = Verdict.EXPIRED;
-                code = "EXPIRED";
-                reason = "Expired on " + cert.expiryDate;
-            }
+        Standing standing = standing(cert, body);
+        Verification.Successor successor = null;
+        if (cert.successorId != null) {
+            Certificate next = em.find(Certificate.class, cert.successorId);
+            successor = new Verification.Successor(next.number, standing(next, em.find(CertificationBody.class, next.bodyId)).verdict(),
+                    viewer.view(next, false).qrUrl());
         }
         Verification.LogInclusion inclusion = null;
         if (view.logIndex() != null) {
@@ -327,18 +300,33 @@ public class VerificationService {
                     .map(i -> new Verification.LogInclusion(index, i.covered() ? i.checkpointSize() : null, i.covered() && i.verified()))
                     .orElse(new Verification.LogInclusion(index, null, false));
         }
-        return new Verification(verdict, true, code, reason, claims, view, inclusion, now);
+        return new Verification(standing.verdict(), true, standing.code(),
+                Reasons.sentence(english(), standing.code(), cert.expiryDate), standing.statement(),
+                standing.verdict() == Verdict.SUSPENDED ? cert.suspendedUntil : null, successor, claims, view, inclusion, now);
     }
 
-    private static String describe(KeyTrust t) {
-        return switch (t) {
-            case KEY_COMPROMISED -> "reported compromised";
-            case KEY_REVOKED -> "revoked";
-            default -> "not valid";
+    /** A genuine certificate's verdict today, its reason code and the words given with it. */
+    private record Standing(Verdict verdict, String code, String statement) {}
+
+    private Standing standing(Certificate cert, CertificationBody body) {
+        return switch (cert.statusOn(LocalDate.now(clock))) {
+            // A valid certificate of a body that may not certify now is not to be relied on either.
+            case VALID -> body.status == BodyStatus.ACTIVE
+                    ? new Standing(Verdict.VALID, VerificationCode.VALID.name(), null)
+                    : new Standing(Verdict.SUSPENDED, "BODY_" + body.status.name(), body.statusReason);
+            case SUSPENDED -> new Standing(Verdict.SUSPENDED, cert.statusReasonCode, cert.statusReasonText);
+            case REVOKED -> new Standing(Verdict.REVOKED, cert.statusReasonCode, cert.statusReasonText);
+            case CANCELLED -> new Standing(Verdict.CANCELLED, cert.statusReasonCode, cert.statusReasonText);
+            default -> new Standing(Verdict.EXPIRED, VerificationCode.EXPIRED.name(), null);
         };
     }
 
-    private static Verification notGenuine(String code, String reason, Verification.Claims claims, OffsetDateTime now) {
-        return new Verification(Verdict.NOT_GENUINE, false, code, reason, claims, null, null, now);
+    private java.util.Map<String, String> english() {
+        return texts.of(org.szmark.web.Lang.EN);
+    }
+
+    private Verification notGenuine(VerificationCode code, Verification.Claims claims, OffsetDateTime now) {
+        return new Verification(Verdict.NOT_GENUINE, false, code.name(), Reasons.sentence(english(), code.name(), null),
+                null, null, null, claims, null, null, now);
     }
 }

@@ -12,7 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.format.DateTimeFormatter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -25,7 +26,9 @@ import org.szmark.certificate.CertificateViews.RegisteredNow;
 import org.szmark.keys.KeyMaterial;
 import org.szmark.verify.VerifyPage.HistoryRow;
 import org.szmark.verify.VerifyPage.Row;
+import org.szmark.config.SzmarkConfig;
 import org.szmark.web.Lang;
+import org.szmark.web.PageTimes;
 import org.szmark.web.Pages;
 import org.szmark.web.Texts;
 
@@ -36,9 +39,9 @@ import org.szmark.web.Texts;
 @Path("/{prefix: v|V}")
 public class VerifyResource {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
-
     @Inject VerificationService verification;
+    @Inject PageTimes times;
+    @Inject SzmarkConfig config;
     @Inject Texts texts;
     @Inject KeyMaterial keys;
     @Inject @Location("pages/verify.html") Template page;
@@ -52,13 +55,13 @@ public class VerifyResource {
         Lang l = Lang.choose(lang, accept);
         Map<String, String> t = texts.of(l);
         String html = verification.verifyPage(token, l.name(),
-                v -> page.data("lang", l).data("t", t).data("switchHref", null).data("p", model(v, t, token)).render(),
-                TIME::format);
+                v -> page.data("lang", l).data("t", t).data("switchHref", null).data("p", model(v, t, l, token)).render(),
+                at -> times.element(at, t));
         Response r = Pages.html(html, l);
         return Response.fromResponse(r).header(HttpHeaders.CACHE_CONTROL, "no-cache, max-age=0").build();
     }
 
-    private VerifyPage model(Verification v, Map<String, String> t, String token) {
+    private VerifyPage model(Verification v, Map<String, String> t, Lang l, String token) {
         String verdict = v.verdict().name();
         List<Row> bound = new ArrayList<>();
         List<HistoryRow> history = new ArrayList<>();
@@ -86,8 +89,8 @@ public class VerifyResource {
             bound.add(new Row(t.get("verify.expires"), c.expiryDate().toString(), "f-expires"));
             bound.add(new Row(t.get("verify.firstissued"), c.firstIssueDate().toString(), "f-first-issued"));
             for (EventView e : c.history()) {
-                history.add(new HistoryRow(e.effectiveAt().toLocalDate().toString(), t.get("verify.event." + e.event().name()),
-                        e.reasonText() != null ? e.reasonText() : e.reasonCode()));
+                history.add(new HistoryRow(times.date(e.effectiveAt()).toString(), t.get("verify.event." + e.event().name()),
+                        e.reasonCode() == null ? null : Reasons.sentence(t, e.reasonCode(), null), e.reasonText()));
             }
         }
         List<Row> claims = new ArrayList<>();
@@ -104,10 +107,41 @@ public class VerifyResource {
                     : v.log().checkpointSize() == null ? t.get("verify.log.pending") : t.get("verify.log.failed"));
         }
         String shownToken = token == null ? "" : token.length() > VerificationService.MAX_TOKEN_INPUT ? "" : token;
+        VerifyPage.Successor successor = null;
+        if (v.successor() != null) {
+            Verification.Successor n = v.successor();
+            successor = new VerifyPage.Successor(n.number(), n.verdict().name(), t.get("verify.verdict." + n.verdict().name()),
+                    withLang(n.url(), l));
+        }
+        VerifyPage.Help help = null;
+        if (!v.genuine()) {
+            String claimed = v.claims() == null ? null : v.claims().certificateNumber();
+            help = new VerifyPage.Help(config.pages().complaintLine(), claimed,
+                    claimed == null ? null : "/search?q=" + URLEncoder.encode(claimed, StandardCharsets.UTF_8) + "&lang=" + l.param());
+        }
+        boolean bodyStatement = v.reasonCode() != null && v.reasonCode().startsWith("BODY_");
         return new VerifyPage(verdict, t.get("verify.verdict." + verdict), t.get("verify.hint." + verdict),
-                v.reasonCode(), v.verdict() == Verdict.VALID ? null : v.reason(), TIME.format(v.asOf()),
+                v.verdict() == Verdict.VALID ? null : Reasons.sentence(t, v.reasonCode(), c == null ? null : c.expiryDate()),
+                t.get(bodyStatement ? "verify.statement.authority" : "verify.statement"), v.statement(),
+                v.suspendedUntil() == null ? null : v.suspendedUntil().toString(), successor, help, times.element(v.asOf(), t),
                 bound, bound.stream().anyMatch(r -> r.note() != null) ? t.get("signed.differs") : null,
-                claims, history, logText, shownToken, Base64.getEncoder().encodeToString(keys.authorityPublicKey()));
+                claims, history, logText, shownToken, Base64.getEncoder().encodeToString(keys.authorityPublicKey()),
+                config.demo(), reportHref(token, l));
+    }
+
+    /** The report form of this label; a text that is no token's spelling gets no link built from it. */
+    public static String reportHref(String token, Lang l) {
+        if (token == null || token.isEmpty() || token.length() > VerificationService.MAX_TOKEN_INPUT
+                || !token.chars().allMatch(ch -> ch < 128 && Character.isLetterOrDigit(ch))) {
+            return "/search?lang=" + l.param();
+        }
+        return "/V/" + token + "/report?lang=" + l.param();
+    }
+
+    /** A link to another verification page in the language of this one. */
+    private static String withLang(String url, Lang l) {
+        if (url == null) return null;
+        return url + (url.contains("?") ? "&" : "?") + "lang=" + l.param();
     }
 
     private static String both(String zh, String en) {

@@ -16,7 +16,7 @@ class RateLimitsTest {
     final AtomicLong now = new AtomicLong(42);
 
     RateLimits limits(int rate, int burst, int perEndpoint, int perAccount) {
-        RateLimits r = new RateLimits(config(rate, burst, perEndpoint, perAccount, Duration.ofMinutes(1)));
+        RateLimits r = new RateLimits(config(rate, burst, perEndpoint, perAccount, Duration.ofMinutes(1)), reports(3));
         r.ticker(now::get);
         return r;
     }
@@ -70,9 +70,37 @@ class RateLimitsTest {
 
     @Test
     void aNonsensicalConfigurationIsRefusedAtStart() {
-        assertThatThrownBy(() -> new RateLimits(config(10, 0, 5, 20, Duration.ofMinutes(1)))).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new RateLimits(config(10, 10, 0, 20, Duration.ofMinutes(1)))).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new RateLimits(config(10, 10, 5, 20, Duration.ZERO))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new RateLimits(config(10, 0, 5, 20, Duration.ofMinutes(1)), reports(3))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new RateLimits(config(10, 10, 0, 20, Duration.ofMinutes(1)), reports(3))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new RateLimits(config(10, 10, 5, 20, Duration.ZERO), reports(3))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void reportsPassUpToTheClientsBudgetPerPeriod() {
+        RateLimits r = limits(2, 4, 5, 20);
+        for (int i = 0; i < 3; i++) r.report("192.0.2.1");
+        assertThatThrownBy(() -> r.report("192.0.2.1")).isInstanceOfSatisfying(TryAgainLater.class, e -> {
+            assertThat(e.status()).isEqualTo(429);
+            assertThat(e.retryAfterSeconds()).isBetween(1L, 1200L);
+        });
+        r.report("192.0.2.2");
+        now.addAndGet(TimeUnit.MINUTES.toNanos(20));
+        r.report("192.0.2.1");
+        assertThatThrownBy(() -> r.report("192.0.2.1")).isInstanceOf(TryAgainLater.class);
+        assertThatThrownBy(() -> new RateLimits(config(10, 10, 5, 20, Duration.ofMinutes(1)), reports(0)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    static SzmarkConfig.Reports reports(int perClient) {
+        return new SzmarkConfig.Reports() {
+            @Override public int perClient() { return perClient; }
+            @Override public Duration period() { return Duration.ofHours(1); }
+            @Override public io.quarkus.runtime.configuration.MemorySize maxPhotoSize() {
+                return new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(3 << 20));
+            }
+            @Override public int flagAfter() { return 3; }
+            @Override public int flagPlaces() { return 2; }
+        };
     }
 
     static SzmarkConfig.Limits config(int rate, int burst, int perEndpoint, int perAccount, Duration period) {

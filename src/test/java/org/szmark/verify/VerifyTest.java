@@ -91,7 +91,7 @@ class VerifyTest {
         assertThat(again).containsPattern(time).doesNotContain("0001-01-01");
         assertThat(again.split("\"asOf\"", -1)).as("the answer's and the certificate's time").hasSize(3);
 
-        String pageTime = "[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} UTC";
+        String pageTime = "<time datetime=\"[0-9T:+-]+\">[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}[^<]+</time>";
         for (String lang : new String[] {"en", "zh-CN"}) {
             String page = given().header("Accept-Language", lang).get("/V/" + t).then().statusCode(200).extract().asString();
             String cached = given().header("Accept-Language", lang).get("/V/" + t).then().statusCode(200).extract().asString();
@@ -118,7 +118,8 @@ class VerifyTest {
         JsonPath s = verify(t);
         assertThat(s.getString("verdict")).isEqualTo("SUSPENDED");
         assertThat(s.getString("reasonCode")).isEqualTo("SPOT_CHECK_FAILED");
-        assertThat(s.getString("reason")).isEqualTo("抽查不合格");
+        assertThat(s.getString("reason")).isEqualTo("A spot check was failed");
+        assertThat(s.getString("statement")).isEqualTo("抽查不合格");
         given().get("/V/" + t).then().body(containsString("data-verdict=\"SUSPENDED\"")).body(containsString("抽查不合格"));
         as(i.token()).body(Map.of("reasonCode", "NOT_CORRECTED")).post("/api/v1/certificates/" + n + "/revoke").then().statusCode(200);
         assertThat(verify(t).getString("verdict")).isEqualTo("REVOKED");
@@ -143,6 +144,7 @@ class VerifyTest {
         JsonPath v = verify(t);
         assertThat(v.getString("verdict")).isEqualTo("SUSPENDED");
         assertThat(v.getString("reasonCode")).isEqualTo("BODY_SUSPENDED");
+        assertThat(v.getString("statement")).isEqualTo("监督检查");
     }
 
     @Test
