@@ -56,7 +56,12 @@ public class NoticeResource {
         for (Notice n : list.items()) {
             if (n.registeredHolderName() != null) renamed.put(n.id(), t.get("signed.now.name").replace("{0}", n.registeredHolderName()));
         }
-        return Pages.html(page.data("lang", l).data("t", t).data("switchHref", null).data("notices", list).data("renamed", renamed)
+        // Each notice's reason in the page's language, never its raw code.
+        Map<String, String> reasons = new java.util.HashMap<>();
+        for (Notice n : list.items()) {
+            if (n.reasonCode() != null) reasons.put(n.id(), org.szmark.verify.Reasons.sentence(t, n.reasonCode(), null));
+        }
+        return Pages.html(page.data("lang", l).data("t", t).data("switchHref", null).data("notices", list).data("renamed", renamed).data("reasons", reasons)
                 .data("body", body == null ? "" : body).data("standard", standard == null ? "" : standard)
                 .data("bodies", bodies.list())
                 .data("kinds", java.util.Arrays.stream(Notice.Kind.values()).collect(java.util.stream.Collectors.toMap(

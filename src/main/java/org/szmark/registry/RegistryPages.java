@@ -78,7 +78,7 @@ public class RegistryPages {
                           String holderNote) {}
 
     @TemplateData
-    public record BodyRow(CertificationBody body, long total, long valid, List<KeyRow> keys) {}
+    public record BodyRow(CertificationBody body, String statusText, long total, long valid, List<KeyRow> keys) {}
 
     @TemplateData
     public record Option(String value, String label) {}
@@ -176,7 +176,7 @@ public class RegistryPages {
                         : k.retiredAt != null ? t.get("bodies.key.retired") : t.get("bodies.key.active");
                 keyRows.add(new KeyRow(k.keyId, k.notBefore.toLocalDate().toString(), k.notAfter.toLocalDate().toString(), state));
             }
-            rows.add(new BodyRow(b, c.total(), c.valid(), keyRows));
+            rows.add(new BodyRow(b, t.get("bodystatus." + b.status.name()), c.total(), c.valid(), keyRows));
         }
         return page(bodiesPage, l, t, null).data("rows", rows).render(l);
     }
@@ -187,23 +187,37 @@ public class RegistryPages {
         Lang l = Lang.choose(lang, accept);
         Map<String, String> t = texts.of(l);
         StatsService.Summary summary = searches.run(stats::summary);
-        List<SvgCharts.Bar> status = new ArrayList<>();
+        List<BarCharts.Bar> status = new ArrayList<>();
         long total = 0;
         for (var e : summary.byStatus().entrySet()) {
-            status.add(new SvgCharts.Bar(t.get("status." + e.getKey().name()), e.getValue(), Badges.colour(e.getKey())));
+            status.add(new BarCharts.Bar(t.get("status." + e.getKey().name()), e.getValue(), Badges.colour(e.getKey())));
             total += e.getValue();
         }
-        List<SvgCharts.Bar> byBody = summary.byBody().stream().map(c -> new SvgCharts.Bar(c.name(), c.count(), "#0a5cad")).toList();
-        List<SvgCharts.Bar> byStandard = summary.byStandard().stream().map(c -> new SvgCharts.Bar(c.key(), c.count(), "#0a5cad")).toList();
-        List<SvgCharts.Bar> months = summary.issuedPerMonth().entrySet().stream()
-                .map(e -> new SvgCharts.Bar(e.getKey().toString(), e.getValue(), "#0a5cad")).toList();
+        List<BarCharts.Bar> byBody = summary.byBody().stream()
+                .map(c -> new BarCharts.Bar(c.name(), c.count(), "#0a5cad")).toList();
+        List<BarCharts.Bar> byStandard = summary.byStandard().stream().map(c -> new BarCharts.Bar(c.key(), c.count(), "#0a5cad")).toList();
+        List<BarCharts.Bar> months = summary.issuedPerMonth().entrySet().stream()
+                .map(e -> new BarCharts.Bar(e.getKey().toString(), e.getValue(), "#0a5cad")).toList();
+        List<BarCharts.Bar> changes = summary.changesPerMonth().entrySet().stream()
+                .map(e -> new BarCharts.Bar(e.getKey().toString(), e.getValue().values().stream().mapToLong(Long::longValue).sum(), "#59636e"))
+                .toList();
+        List<ChangeRow> changeRows = summary.changesPerMonth().entrySet().stream()
+                .map(e -> new ChangeRow(e.getKey().toString(), List.copyOf(e.getValue().values()))).toList();
+        List<String> kinds = java.util.Arrays.stream(org.szmark.certificate.StatusChange.values())
+                .map(k -> t.get("verify.event." + k.name())).toList();
         return page(statsPage, l, t, null).data("total", total)
-                .data("statusChart", SvgCharts.horizontal(t.get("stats.bystatus"), status))
-                .data("bodyChart", SvgCharts.horizontal(t.get("stats.bybody"), byBody))
-                .data("standardChart", SvgCharts.horizontal(t.get("stats.bystandard"), byStandard))
-                .data("monthChart", SvgCharts.columns(t.get("stats.bymonth"), months))
+                .data("statusChart", BarCharts.render(t.get("stats.bystatus"), status))
+                .data("bodyChart", BarCharts.render(t.get("stats.bybody"), byBody))
+                .data("standardChart", BarCharts.render(t.get("stats.bystandard"), byStandard))
+                .data("monthChart", BarCharts.render(t.get("stats.bymonth"), months))
+                .data("changeChart", BarCharts.render(t.get("stats.changes"), changes))
+                .data("changeKinds", kinds).data("changeRows", changeRows)
                 .render(l);
     }
+
+    /** One month of the changes table: the count of each kind of status event, in StatusChange order. */
+    @io.quarkus.qute.TemplateData
+    public record ChangeRow(String month, List<Long> counts) {}
 
     private CertRow row(CertificateView v, Map<String, String> t, boolean onEnterprisePage) {
         String base = config.publicBaseUrl().replaceAll("/+$", "");

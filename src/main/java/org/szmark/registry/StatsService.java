@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.szmark.certificate.StatusChange;
 import java.util.Map;
 import org.szmark.certificate.CertificateStatus;
 
@@ -46,10 +47,33 @@ public class StatsService {
 
     /** Everything the statistics page shows, read together. */
     public record Summary(Map<CertificateStatus, Long> byStatus, List<Count> byBody, List<Count> byStandard,
-                          Map<YearMonth, Long> issuedPerMonth) {}
+                          Map<YearMonth, Long> issuedPerMonth, Map<YearMonth, Map<StatusChange, Long>> changesPerMonth) {}
 
     public Summary summary() {
-        return new Summary(byStatus(), byBody(), byStandard(), issuedPerMonth());
+        return new Summary(byStatus(), byBody(), byStandard(), issuedPerMonth(), changesPerMonth());
+    }
+
+    /**
+     * Status events of each kind recorded in each of the last twelve months (UTC), oldest first: what the registry
+     * did when, whatever dates the certificates carry (certificates imported today may have been issued years ago).
+     */
+    public Map<YearMonth, Map<StatusChange, Long>> changesPerMonth() {
+        YearMonth now = YearMonth.now(clock.withZone(java.time.ZoneOffset.UTC));
+        Map<YearMonth, Map<StatusChange, Long>> m = new LinkedHashMap<>();
+        for (int i = 11; i >= 0; i--) {
+            Map<StatusChange, Long> kinds = new java.util.EnumMap<>(StatusChange.class);
+            for (StatusChange c : StatusChange.values()) kinds.put(c, 0L);
+            m.put(now.minusMonths(i), kinds);
+        }
+        java.time.OffsetDateTime from = now.minusMonths(11).atDay(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
+        for (Object[] r : em.createQuery("select year(e.recordedAt), month(e.recordedAt), e.event, count(*) from StatusEvent e"
+                + " where e.recordedAt >= :from group by year(e.recordedAt), month(e.recordedAt), e.event", Object[].class)
+                .setParameter("from", from).getResultList()) {
+            YearMonth ym = YearMonth.of(((Number) r[0]).intValue(), ((Number) r[1]).intValue());
+            Map<StatusChange, Long> kinds = m.get(ym);
+            if (kinds != null) kinds.merge((StatusChange) r[2], ((Number) r[3]).longValue(), Long::sum);
+        }
+        return m;
     }
 
     /**

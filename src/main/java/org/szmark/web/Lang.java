@@ -47,6 +47,11 @@ public enum Lang {
         return EN;
     }
 
+    /** A record's name in this language: the English one on English pages when there is one, else the Chinese. */
+    public String pick(String zh, String en) {
+        return this == EN && en != null && !en.isBlank() ? en : zh;
+    }
+
     public Lang other() {
         return this == ZH ? EN : ZH;
     }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -38,14 +39,20 @@ public class ProblemMappers {
     /** Long enough for a database restart or failover, short enough not to turn clients away for long. */
     static final int RETRY_AFTER_SECONDS = 5;
 
+    @jakarta.inject.Inject BrowserErrors browsers;
+
     @ServerExceptionMapper
-    public Response domain(DomainException e, UriInfo uri) {
+    public Response domain(DomainException e, UriInfo uri, HttpHeaders headers) {
+        if (e.status() == 400 || e.status() == 404) {
+            Optional<Response> page = browsers.page(e.status(), uri, headers);
+            if (page.isPresent()) return page.get();
+        }
         return respond(Problem.of(e.type(), e.title(), e.status(), e.getMessage(), e.fieldErrors()), uri);
     }
 
     @ServerExceptionMapper
     public Response tryAgainLater(TryAgainLater e, UriInfo uri) {
-        return Response.fromResponse(domain(e, uri)).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+        return Response.fromResponse(domain(e, uri, null)).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper
@@ -132,7 +139,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         // A body the JSON reader could not parse may arrive wrapped as a plain 400.
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
             if (c instanceof JsonProcessingException j) return json(j, uri);
@@ -140,6 +147,10 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
+        }
+        if (status == 404 || status == 405 || status == 400) {
+            Optional<Response> page = browsers.page(status, uri, headers);
+            if (page.isPresent()) return page.get();
         }
         Response.StatusType info = e.getResponse().getStatusInfo();
         String title = info.getReasonPhrase() == null ? "Request refused" : info.getReasonPhrase();

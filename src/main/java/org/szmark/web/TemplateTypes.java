@@ -17,6 +17,7 @@ import org.szmark.standard.StandardViews;
 @TemplateData(target = StandardViews.SelfDeclaration.class)
 @TemplateData(target = StandardViews.Evaluation.class)
 @TemplateData(target = BodyViews.BodyView.class)
+@TemplateData(target = Lang.class)
 public final class TemplateTypes {
     private TemplateTypes() {}
 }

@@ -79,7 +79,7 @@ class RegistryPagesTest {
         given().get("/bodies").then().statusCode(200).body(containsString("id=\"body-" + i.body() + "\""))
                 .body(containsString(keyId));
         String stats = given().get("/stats").then().statusCode(200).extract().asString();
-        assertThat(stats).contains("<svg").contains("id=\"chart-status\"").contains("revoked").contains("id=\"chart-month\"");
+        assertThat(stats).contains("<ol class=\"bars\"").contains("id=\"chart-status\"").contains("revoked").contains("id=\"chart-month\"");
         given().queryParam("lang", "zh").get("/stats").then().body(containsString("按状态统计"));
     }
 
