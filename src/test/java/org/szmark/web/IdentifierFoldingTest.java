@@ -142,6 +142,22 @@ class IdentifierFoldingTest {
     }
 
     @Test
+    void searchesMatchCodesAndNumbersInTheirWideSpelling() {
+        setUp();
+        String code = issuer.holder();
+        Response ascii = anonymous().get("/api/v1/certificates?q=" + code);
+        assertThat(ascii.jsonPath().getLong("total")).isGreaterThanOrEqualTo(1);
+        assertThat(read(anonymous().get("/api/v1/certificates?q=" + wide(code)))).isEqualTo(read(ascii));
+        assertThat(read(anonymous().get("/api/v1/certificates?q=" + wide(number))))
+                .isEqualTo(read(anonymous().get("/api/v1/certificates?q=" + number)));
+        Response enterprises = anonymous().get("/api/v1/enterprises?q=" + wide(code.substring(0, 12)));
+        assertThat(enterprises.jsonPath().getList("items.creditCode", String.class)).contains(code);
+        Response page = anonymous().accept("text/html").get("/search?q=" + wide(number));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.asString()).contains(number);
+    }
+
+    @Test
     void aLabelTokenInWideOrLowerCaseGivesTheSameVerdict() {
         setUp();
         String url = anonymous().get("/api/v1/certificates/" + number).jsonPath().getString("qrUrl");
