@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.szmark.text.FreeText;
 
 /** JSON shapes of the account API. */
 public final class AccountViews {
@@ -40,7 +41,7 @@ public final class AccountViews {
 
     public record NewTokenRequest(@Size(max = 100) String label) {}
 
-    public record DisableRequest(@NotBlank @Size(max = 500) String reason) {}
+    public record DisableRequest(@NotBlank @Size(max = 500) @FreeText String reason) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AuditView(long id, OffsetDateTime recordedAt, Long actorAccount, String actorRole, String action,

@@ -20,6 +20,7 @@ import org.szmark.common.InvalidInput;
 import org.szmark.common.NotFound;
 import org.szmark.common.Persistence;
 import org.szmark.ident.IdentifierException;
+import org.szmark.ident.IdentifierText;
 import org.szmark.keys.BodyKeyService;
 
 /** Certification bodies approved by the authority. */
@@ -38,7 +39,7 @@ public class BodyService {
     }
 
     public CertificationBody get(String code) {
-        return repository.findByCode(code == null ? "" : code.trim().toUpperCase())
+        return repository.findByCode(IdentifierText.normaliseCode(code))
                 .orElseThrow(() -> new NotFound("No certification body with code " + code));
     }
 

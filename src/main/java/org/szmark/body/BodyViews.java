@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
+import org.szmark.text.FreeText;
 
 /** JSON shapes of the certification bodies API. */
 public final class BodyViews {
@@ -26,7 +27,7 @@ public final class BodyViews {
 
     public record BodyUpdate(@NotBlank @Size(max = 200) String nameZh, @Size(max = 200) String nameEn, @Valid Contact contact) {}
 
-    public record StatusRequest(@NotNull BodyStatus status, @NotBlank @Size(max = 500) String reason) {}
+    public record StatusRequest(@NotNull BodyStatus status, @NotBlank @Size(max = 500) @FreeText String reason) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BodyView(String code, String nameZh, String nameEn, String approvalNumber, BodyStatus status,

@@ -36,6 +36,7 @@ import org.szmark.enterprise.EnterpriseRepository;
 import org.szmark.enterprise.Product;
 import org.szmark.enterprise.ProductRepository;
 import org.szmark.ident.IdentifierException;
+import org.szmark.ident.IdentifierText;
 import org.szmark.keys.BodyKeyService;
 import org.szmark.qr.QrToken;
 import org.szmark.standard.Standard;
@@ -474,8 +475,9 @@ public class CertificateService {
                 standardNumber, c.expiryDate);
     }
 
+    /** Certificate numbers are codes: read as {@link IdentifierText#normaliseCode} folds them, wherever they come from. */
     public static String normaliseNumber(String raw) {
-        return raw == null ? "" : raw.trim().toUpperCase(java.util.Locale.ROOT);
+        return IdentifierText.normaliseCode(raw);
     }
 
     private OffsetDateTime now() {

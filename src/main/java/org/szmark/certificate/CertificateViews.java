@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.szmark.text.FreeText;
 
 /** JSON shapes of the certificates API. */
 public final class CertificateViews {
@@ -26,7 +27,7 @@ public final class CertificateViews {
             @NotBlank @Size(max = 100) String productModel,
             @NotNull @Valid ProductionSite productionSite,
             @NotBlank @Size(max = 64) String standard,
-            @NotBlank @Size(max = 1000) String scope,
+            @NotBlank @Size(max = 1000) @FreeText String scope,
             @NotBlank @Size(max = 200) String certificationMode,
             LocalDate issueDate,
             LocalDate expiryDate,
@@ -36,7 +37,7 @@ public final class CertificateViews {
     public record BatchRequest(@NotNull List<IssueRequest> certificates) {}
 
     /** A status change. {@code effectiveAt} defaults to now and may not lie in the future. */
-    public record StatusRequest(@NotNull ReasonCode reasonCode, @Size(max = 1000) String reasonText,
+    public record StatusRequest(@NotNull ReasonCode reasonCode, @Size(max = 1000) @FreeText String reasonText,
                                 LocalDate suspendedUntil, OffsetDateTime effectiveAt) {}
 
     /**

@@ -13,6 +13,7 @@ import org.szmark.enterprise.EnterpriseRepository;
 import org.szmark.enterprise.Product;
 import org.szmark.enterprise.ProductRepository;
 import org.szmark.ident.IdentifierException;
+import org.szmark.ident.IdentifierText;
 import org.szmark.standard.Standard;
 import org.szmark.standard.StandardNumber;
 import org.szmark.standard.StandardRepository;
@@ -111,7 +112,7 @@ final class IssueLookups {
     }
 
     static String creditCode(String raw) {
-        return raw.trim().toUpperCase(java.util.Locale.ROOT);
+        return IdentifierText.normaliseCode(raw);
     }
 
     static String model(String raw) {

@@ -1,6 +1,7 @@
 package org.szmark.common;
 
 import java.util.List;
+import org.szmark.text.FreeText;
 
 /**
  * A refusal the registry explains to its caller. Each subclass fixes the HTTP status and the stable
@@ -28,5 +29,5 @@ public abstract class DomainException extends RuntimeException {
     }
 
     /** One offending input field: a JSON pointer-like path and what is wrong with it. */
-    public record FieldError(String field, String message) {}
+    public record FieldError(String field, @FreeText String message) {}
 }

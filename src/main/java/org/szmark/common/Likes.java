@@ -1,6 +1,7 @@
 package org.szmark.common;
 
 import java.util.Locale;
+import org.szmark.ident.IdentifierText;
 
 /**
  * LIKE patterns from user text. Wildcards in the text are escaped so it matches literally; queries declare
@@ -20,9 +21,13 @@ public final class Likes {
         return "%" + escape(text.toLowerCase(Locale.ROOT)) + "%";
     }
 
-    /** Matches {@code upper(column)}, or a column kept in upper case, containing the text anywhere. */
+    /**
+     * Matches {@code upper(column)}, or a column kept in upper case, containing the text anywhere. Such columns
+     * hold codes and numbers, so the text is folded as every code is read (full-width to ASCII, see
+     * {@link IdentifierText#normaliseCode}): "９１４４" finds the credit codes containing "9144".
+     */
     public static String containsUpper(String text) {
-        return "%" + escape(text.toUpperCase(Locale.ROOT)) + "%";
+        return "%" + escape(IdentifierText.normaliseCode(text)) + "%";
     }
 
     /**
@@ -42,8 +47,8 @@ public final class Likes {
         return q.toString();
     }
 
-    /** Matches a column kept in upper case that starts with the text. */
+    /** Matches a column kept in upper case (a code) that starts with the text, folded as in {@link #containsUpper}. */
     public static String prefixUpper(String text) {
-        return escape(text.toUpperCase(Locale.ROOT)) + "%";
+        return escape(IdentifierText.normaliseCode(text)) + "%";
     }
 }

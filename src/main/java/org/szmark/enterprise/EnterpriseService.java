@@ -26,6 +26,7 @@ import org.szmark.enterprise.EnterpriseViews.EnterpriseRequest;
 import org.szmark.enterprise.EnterpriseViews.EnterpriseUpdate;
 import org.szmark.enterprise.EnterpriseViews.ProductRequest;
 import org.szmark.ident.IdentifierException;
+import org.szmark.ident.IdentifierText;
 
 /**
  * Certificate holders and their products, and who may change them (docs/trust-model.md, "Who may change
@@ -48,7 +49,7 @@ public class EnterpriseService {
     public record Created(Enterprise enterprise, List<String> warnings) {}
 
     public Enterprise get(String rawCode) {
-        String code = rawCode == null ? "" : rawCode.trim().toUpperCase();
+        String code = IdentifierText.normaliseCode(rawCode);
         return enterprises.findByCreditCode(code).orElseThrow(() -> new NotFound("No enterprise with credit code " + rawCode));
     }
 

@@ -39,10 +39,15 @@ public final class IdentifierText {
     }
 
     /**
-     * Folds full-width ASCII, strips whitespace at both ends and upper-cases ASCII letters; inner
-     * whitespace is kept (and then refused by a code that has no spaces).
+     * Folds full-width ASCII (and the ideographic space to a space), strips whitespace at both ends and
+     * upper-cases ASCII letters; inner whitespace is kept (and then refused by a code that has no spaces).
+     * Every code the registry reads (credit codes, body codes, certificate numbers, label tokens) is looked
+     * up in this form, so a full-width or lower-case spelling finds the same record; {@code null} reads as "".
      */
     public static String normaliseCode(String raw) {
+        if (raw == null) {
+            return "";
+        }
         int start = 0;
         int end = raw.length();
         while (start < end && isSpace(fold(raw.codePointAt(start)))) {
@@ -106,12 +111,15 @@ public final class IdentifierText {
         }
     }
 
-    /** Full-width forms U+FF01..U+FF5E are ASCII 0x21..0x7E shifted by 0xFEE0 (Unicode Halfwidth and Fullwidth Forms). */
+    /**
+     * Full-width forms U+FF01..U+FF5E are ASCII 0x21..0x7E shifted by 0xFEE0 (Unicode Halfwidth and Fullwidth
+     * Forms); the ideographic space U+3000 is the full-width space.
+     */
     private static int foldWidth(int cp) {
         if (cp >= 0xFF01 && cp <= 0xFF5E) {
             return cp - 0xFEE0;
         }
-        return cp;
+        return cp == 0x3000 ? ' ' : cp;
     }
 
     private static boolean isSpace(int cp) {

@@ -21,6 +21,7 @@ import java.util.List;
 import org.szmark.account.Role;
 import org.szmark.body.BodyService;
 import org.szmark.body.CertificationBody;
+import org.szmark.text.FreeText;
 
 /** A body's signing keys: anyone reads them; the authority rotates and revokes them. */
 @Path("/api/v1/bodies/{code}/keys")
@@ -43,7 +44,7 @@ public class BodyKeyResource {
     }
 
     /** {@code compromisedAt} absent: the key stops being trusted from the revocation on. */
-    public record RevokeRequest(OffsetDateTime compromisedAt, @NotBlank @Size(max = 500) String reason) {}
+    public record RevokeRequest(OffsetDateTime compromisedAt, @NotBlank @Size(max = 500) @FreeText String reason) {}
 
     @GET
     public List<KeyView> list(@PathParam("code") String code) {

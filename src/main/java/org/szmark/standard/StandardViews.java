@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.szmark.text.FreeText;
 
 /** JSON shapes of the standards catalogue API. */
 public final class StandardViews {
@@ -21,7 +22,7 @@ public final class StandardViews {
 
     /** Status as published: CURRENT, or ABOLISHED by a notice, or REPLACED by another standard. */
     public record StatusChange(@NotNull StandardStatus status, @Size(max = 64) String replacedBy,
-                               LocalDate abolishedOn, @Size(max = 500) String notice) {}
+                               LocalDate abolishedOn, @Size(max = 500) @FreeText String notice) {}
 
     /** Body of create (POST) and full update (PUT). */
     public record StandardRequest(

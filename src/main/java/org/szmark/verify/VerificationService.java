@@ -31,6 +31,7 @@ import org.szmark.certificate.CertificateViewer;
 import org.szmark.certificate.CertificateViews.CertificateView;
 import org.szmark.crypto.Ed25519;
 import org.szmark.enterprise.Enterprise;
+import org.szmark.ident.IdentifierText;
 import org.szmark.keys.BodyKey;
 import org.szmark.keys.BodyKeyService;
 import org.szmark.keys.KeyTrust;
@@ -172,7 +173,7 @@ public class VerificationService {
         }
         DecodedToken decoded;
         try {
-            decoded = QrToken.decode(rawToken.trim());
+            decoded = QrToken.decode(IdentifierText.normaliseCode(rawToken));
         } catch (TokenException e) {
             VerificationCode code = switch (e.reason()) {
                 case UNSUPPORTED_VERSION -> VerificationCode.UNSUPPORTED_VERSION;
@@ -183,7 +184,7 @@ public class VerificationService {
         } catch (RuntimeException e) {
             return miss(notGenuine(VerificationCode.TOKEN_MALFORMED, null, now));
         }
-        String token = rawToken.trim();
+        String token = IdentifierText.normaliseCode(rawToken);
         Optional<Freshness> fresh = freshness(decoded.claims().certificateNumber());
         Cached cached = fresh.isEmpty() ? null : cache.getIfPresent(token);
         if (cached != null && cached.currentAt(fresh.get())) {

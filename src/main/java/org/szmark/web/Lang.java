@@ -23,7 +23,8 @@ public enum Lang {
             double best = -1;
             Lang chosen = null;
             for (String part : acceptLanguage.split(",", 20)) {
-                String[] pieces = part.trim().split(";");
+                // Limit -1: an entry of only ';' would otherwise split into no pieces at all.
+                String[] pieces = part.trim().split(";", -1);
                 String range = pieces[0].trim().toLowerCase(Locale.ROOT);
                 double q = 1.0;
                 for (int i = 1; i < pieces.length; i++) {

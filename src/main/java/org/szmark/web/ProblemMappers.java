@@ -67,6 +67,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof StrictJson.RefusedText t) {
+            // Well-formed JSON with a value the text rule refuses: invalid input of a named field, like a constraint.
+            String name = path(t);
+            FieldError error = new FieldError(name, t.reason());
+            return respond(Problem.of("validation", "Invalid request", 400, name + ": " + t.reason(), List.of(error)), uri);
+        }
         String field = null;
         String detail;
         if (e instanceof UnrecognizedPropertyException u) {

@@ -14,13 +14,14 @@ import org.szmark.certificate.CertificateViews.RegisteredNow;
 import org.szmark.certificate.SignedCertificate;
 import org.szmark.certificate.StatusChange;
 import org.szmark.enterprise.Enterprise;
+import org.szmark.text.FreeText;
 
 /** JSON shapes of the webhooks API and of the payloads the registry sends (docs/webhooks.md). */
 public final class WebhookViews {
     private WebhookViews() {}
 
     /** {@code url} is checked by {@link WebhookUrls} so every refusal names the field the same way. */
-    public record CreateRequest(String url, @Size(max = 500) String description) {}
+    public record CreateRequest(String url, @Size(max = 500) @FreeText String description) {}
 
     /** An endpoint; {@code secret} is present only in the response that created it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -119,6 +119,11 @@ final class JsonMutator {
             case 5:
                 return NODES.arrayNode().add(NODES.textNode(fuzz.string("", 10)));
             case 6:
+                if (fuzz.chance(40)) {
+                    // Written as JSON escapes, so that lone surrogates reach the server as such.
+                    raws.add(escaped(fuzz.string("\u6df1ab", 3) + fuzz.pick(Fuzz.INTERESTING) + fuzz.string("\u6df1ab", 3)));
+                    return NODES.textNode(RAW + (raws.size() - 1) + RAW);
+                }
                 return NODES.textNode(fuzz.pick(List.of("", " ", "\u3000", "\u0000", "null", "true", "2024-02-30",
                         "2024-13-01", "+999999999-12-31", "-999999999-01-01", "0000-00-00", "2020-01-02T25:00:00Z",
                         "2999-01-01T00:00:00+18:00", "VALID", "OTHER", "suspended", "FRAUD",
@@ -132,6 +137,16 @@ final class JsonMutator {
             default:
                 return NODES.textNode(fuzz.string("\u6df1\u5733\u6807\u51c6abc-/ ", 40));
         }
+    }
+
+    /** A JSON string literal with every character outside printable ASCII, and quote and backslash, as a \\u escape. */
+    static String escaped(String text) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.append('"').toString();
     }
 
     private static String write(JsonNode tree, List<String> raws) {

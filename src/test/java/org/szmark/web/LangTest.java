@@ -20,4 +20,13 @@ class LangTest {
         assertThat(Lang.choose(null, null)).isEqualTo(Lang.EN);
         assertThat(Lang.choose("xx", "zh;q=abc")).isEqualTo(Lang.ZH);
     }
+
+    /** Found by fuzzing (docs/fuzzing.md): an entry of only separators used to fail as a 500. */
+    @Test
+    void emptyEntriesAreSkipped() {
+        assertThat(Lang.choose(null, ";")).isEqualTo(Lang.EN);
+        assertThat(Lang.choose(null, "zh,;;,")).isEqualTo(Lang.ZH);
+        assertThat(Lang.choose(null, ";q=0.5, en")).isEqualTo(Lang.EN);
+        assertThat(Lang.choose(null, "")).isEqualTo(Lang.EN);
+    }
 }
