@@ -177,6 +177,24 @@ batch_client() { # file
   done
 }
 
+issue_labels() { # port [count]: issues certificates (10) whose labels readers verify; sets TOKENS, their QR tokens
+  local _
+  for _ in $(seq 1 "${2:-10}"); do
+    record_change "$WORK/changes-setup" - ISSUED VALID POST "$1" /api/v1/certificates "$ISSUE" >/dev/null \
+      || fail "could not issue the certificates to verify"
+  done
+  mapfile -t TOKENS < <(awk '$1 == "A" { print $6 }' "$WORK/changes-setup")
+}
+
+reader() { # n: verifies random labels of TOKENS through $PORT until $WORK/stop exists; each answer a line in $ANSWERS
+  local out=$WORK/reader-$1 code
+  while [ ! -e "$WORK/stop" ]; do
+    code=$(curl -sS -D "$out.h" -o "$out" -w '%{http_code}' --max-time 20 \
+      "http://localhost:$PORT/api/v1/verify/${TOKENS[RANDOM % ${#TOKENS[@]}]}" 2>/dev/null) || true
+    echo "$(date +%s%3N) R ${code:-000} $(classify_answer "${code:-000}" "$out.h" "$out")" >>"$ANSWERS"
+  done
+}
+
 check_log() { # database: every event logged, indexes 0 .. n-1 exactly once, entries the same; sets LOG_SIZE
   local events logged distinct lowest highest entries first last
   read -r events logged distinct lowest highest < <(psql -d "$1" -Atc \
