@@ -34,6 +34,7 @@ PORT=${PORT:-18400}
 PORT_1=${PORT_1:-18410}
 PORT_2=${PORT_2:-18411}
 DB=${DB:-szmark_failover}
+BASE_URL=http://localhost:$PORT   # both instances serve one log, whose origin is the balancer's
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
 # shellcheck source=bench/pg-cluster.sh
@@ -48,24 +49,6 @@ HAPROXY_PID=
 EXIT_HOOKS+=('touch "$WORK/stop"; for p in "${CLIENT_PIDS[@]}"; do kill "$p" 2>/dev/null; done'
   '[ -z "$HAPROXY_PID" ] || kill "$HAPROXY_PID" 2>/dev/null')
 
-start_registry() { # port management-port: an instance on both clusters, the primary found by the driver
-  QUARKUS_PROFILE=production QUARKUS_HTTP_PORT=$1 QUARKUS_MANAGEMENT_ENABLED=true QUARKUS_MANAGEMENT_PORT=$2 \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT_A,127.0.0.1:$PG_PORT_B/$DB?targetServerType=primary" \
-  QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= \
-  SZMARK_KEYS_DIR="$WORK/keys" SZMARK_BOOTSTRAP_TOKEN=$TOKEN SZMARK_PUBLIC_BASE_URL="http://localhost:$PORT" \
-    java -jar "$JAR" >>"$WORK/instance-$1.log" 2>&1 &
-  INSTANCE_PIDS[$1]=$!
-}
-health_port() { # port management-port: the port that serves /q/health/ready (the management port, in a build that has it)
-  local _
-  for _ in $(seq 1 240); do
-    curl -sf "http://localhost:$2/q/health/ready" >/dev/null && { echo "$2"; return 0; }
-    curl -sf "http://localhost:$1/q/health/ready" >/dev/null && { echo "$1"; return 0; }
-    kill -0 "${INSTANCE_PIDS[$1]}" 2>/dev/null || fail "instance on port $1 exited; see $WORK/instance-$1.log"
-    sleep 0.5
-  done
-  fail "instance on port $1 did not become ready within 120 s; see $WORK/instance-$1.log"
-}
 now() { date +%s%3N; }
 
 echo "== PostgreSQL: primary on $PG_PORT_A, synchronous standby on $PG_PORT_B ($PG_BIN)"
@@ -77,9 +60,10 @@ pg_sql "$PG_PORT_A" postgres "CREATE DATABASE $DB" >/dev/null
 PRIMARY=$PG_PORT_A STANDBY=$PG_PORT_B
 
 echo "== registry instances on $PORT_1 and $PORT_2, HAProxy on $PORT"
-start_registry "$PORT_1" $((PORT_1 + 10))
+URL="jdbc:postgresql://127.0.0.1:$PG_PORT_A,127.0.0.1:$PG_PORT_B/$DB?targetServerType=primary"
+start_registry "$PORT_1" $((PORT_1 + 10)) "$URL"
 sleep 5   # the first instance migrates the schema; the second then finds it done
-start_registry "$PORT_2" $((PORT_2 + 10))
+start_registry "$PORT_2" $((PORT_2 + 10)) "$URL"
 HEALTH_1=$(health_port "$PORT_1" $((PORT_1 + 10)))
 HEALTH_2=$(health_port "$PORT_2" $((PORT_2 + 10)))
 # Requests go to instances whose readiness is up; while neither is, to both unchecked, so that clients see
@@ -115,7 +99,7 @@ for _ in $(seq 1 20); do curl -sf "http://localhost:$PORT/q/health/live" >/dev/n
 setup_fixture "$PORT"
 issue_labels "$PORT"
 
-RESULTS=$WORK/results   # one line a failover: round, ms to the first write accepted, answers, 503s, acknowledged so far
+RESULTS=$WORK/results   # one line a failover: round, ms from the kill to the first write accepted, answers, 503s, acknowledged so far, log size, ms to promote
 for round in $(seq 1 "$FAILOVERS"); do
   echo "== failover $round of $FAILOVERS: primary $PRIMARY, standby $STANDBY"
   rm -f "$WORK/stop" "$ANSWERS"
@@ -131,18 +115,19 @@ for round in $(seq 1 "$FAILOVERS"); do
   echo "primary on $PRIMARY killed; standby on $STANDBY promoted after $((PROMOTED_AT - KILLED_AT)) ms"
   FIRST_OK=
   for _ in $(seq 1 $((RECOVERY_LIMIT * 10))); do
-    FIRST_OK=$(awk -v k="$KILLED_AT" '$2 == "W" && $4 == "ok" && $1 > k { print $1; exit }' "$ANSWERS")
+    # Answered after the promotion: a write answered between the kill and the promotion was committed before the kill.
+    FIRST_OK=$(awk -v p="$PROMOTED_AT" '$2 == "W" && $4 == "ok" && $1 > p { print $1; exit }' "$ANSWERS")
     [ -n "$FIRST_OK" ] && break
     sleep 0.1
   done
-  [ -n "$FIRST_OK" ] || fail "no write was accepted within $RECOVERY_LIMIT s of the kill"
+  [ -n "$FIRST_OK" ] || fail "no write was accepted within $RECOVERY_LIMIT s of the promotion"
   sleep "$TAIL_SECONDS"
   touch "$WORK/stop"
   for pid in "${CLIENT_PIDS[@]}"; do wait "$pid" || true; done
   CLIENT_PIDS=()
   read -r TOTAL OK UNAVAILABLE BAD < <(awk '{ n++; if ($4 == "ok") ok++; else if ($4 == "unavailable") un++; else bad++ }
     END { print n + 0, ok + 0, un + 0, bad + 0 }' "$ANSWERS")
-  echo "requests $TOTAL: $OK answered 2xx, $UNAVAILABLE a clean 503; first write accepted $((FIRST_OK - KILLED_AT)) ms after the kill"
+  echo "requests $TOTAL: $OK answered 2xx, $UNAVAILABLE a clean 503; first write accepted $((FIRST_OK - KILLED_AT)) ms after the kill ($((FIRST_OK - PROMOTED_AT)) ms after the promotion)"
   [ "$BAD" -eq 0 ] || fail "$BAD answers were neither 2xx nor a clean 503 problem: $(awk '$4 != "ok" && $4 != "unavailable" \
     { print $2, $3, $4 }' "$ANSWERS" | sort | uniq -c | tr '\n' ' ')"
   PRIMARY_NOW=$STANDBY STANDBY=$PRIMARY PRIMARY=$PRIMARY_NOW
@@ -151,7 +136,7 @@ for round in $(seq 1 "$FAILOVERS"); do
   PGPORT=$PRIMARY check_records "$DB" "$WORK"/changes-*
   echo "$ACKED acknowledged changes, all rounds so far, stored as acknowledged"
   run_audit "$PORT"
-  echo "$round $((FIRST_OK - KILLED_AT)) $TOTAL $UNAVAILABLE $ACKED $LOG_SIZE" >>"$RESULTS"
+  echo "$round $((FIRST_OK - KILLED_AT)) $TOTAL $UNAVAILABLE $ACKED $LOG_SIZE $((PROMOTED_AT - KILLED_AT))" >>"$RESULTS"
   echo "-- the old primary rebuilt as the synchronous standby on $STANDBY"
   pg_standby_of "$PRIMARY" "$STANDBY"
   pg_make_synchronous "$PRIMARY" "$STANDBY"

@@ -9,6 +9,8 @@ PG_ROOT=${PG_ROOT:-$WORK/pg}
 PG_USER=${PG_USER:-postgres}
 [ -x "$PG_BIN/pg_ctl" ] || fail "PostgreSQL server binaries not found (PG_BIN=$PG_BIN); apt-get install postgresql"
 id "$PG_USER" >/dev/null 2>&1 || fail "no user $PG_USER to run PostgreSQL as"
+# The PostgreSQL user reaches its files in $WORK (mktemp makes it root's alone) and PG_ROOT.
+chmod o+x "$WORK"
 declare -A PG_DIRS=()   # port -> data directory of a cluster this script started
 EXIT_HOOKS+=('for p in "${!PG_DIRS[@]}"; do pg_stop "$p" immediate; done')
 
@@ -19,8 +21,6 @@ pg_dir() { echo "$PG_ROOT/pg-$1"; }
 pg_fresh_dir() { # port: an empty data directory for that port
   rm -rf "$(pg_dir "$1")"
   mkdir -p "$PG_ROOT" "$(pg_dir "$1")"
-  # The PostgreSQL user reaches PG_ROOT through $WORK (mktemp makes it root's alone).
-  case $PG_ROOT in "$WORK"/*) chmod o+x "$WORK" ;; esac
   chown "$PG_USER" "$PG_ROOT" "$(pg_dir "$1")"
   chmod 0700 "$(pg_dir "$1")"
 }
