@@ -47,20 +47,8 @@ scratch_db "$DB"
 start_instance "$PORT"
 setup_fixture "$PORT"
 echo "== labels to verify"
-for i in $(seq 1 10); do
-  record_change "$WORK/changes-setup" - ISSUED VALID POST "$PORT" /api/v1/certificates "$ISSUE" >/dev/null \
-    || fail "could not issue the certificates to verify"
-done
-mapfile -t TOKENS < <(awk '$1 == "A" { print $6 }' "$WORK/changes-setup")
+issue_labels "$PORT"
 
-reader() { # verifies random labels until $WORK/stop exists
-  local out=$WORK/reader-$1 code
-  while [ ! -e "$WORK/stop" ]; do
-    code=$(curl -sS -D "$out.h" -o "$out" -w '%{http_code}' --max-time 20 \
-      "http://localhost:$PORT/api/v1/verify/${TOKENS[RANDOM % ${#TOKENS[@]}]}" 2>/dev/null) || true
-    echo "$(date +%s%3N) R ${code:-000} $(classify_answer "${code:-000}" "$out.h" "$out")" >>"$ANSWERS"
-  done
-}
 readiness() { # polls readiness every half second until $WORK/stop exists
   local code
   while [ ! -e "$WORK/stop" ]; do

@@ -51,6 +51,27 @@ start_instance() { # port: starts an instance on $DB and waits until it is ready
   fail "instance on port $1 did not become ready within 120 s; see $WORK/instance-$1.log"
 }
 
+start_registry() { # port management-port JDBC-URL [NAME=value...]: starts an instance on that URL, without waiting
+  # As start_instance, with the management interface on its own port (health and metrics there in a build
+  # that has it) and any further settings given.
+  env QUARKUS_PROFILE=production QUARKUS_HTTP_PORT="$1" QUARKUS_MANAGEMENT_ENABLED=true QUARKUS_MANAGEMENT_PORT="$2" \
+    QUARKUS_DATASOURCE_JDBC_URL="$3" QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
+    SZMARK_KEYS_DIR="$WORK/keys" SZMARK_BOOTSTRAP_TOKEN=$TOKEN SZMARK_PUBLIC_BASE_URL="${BASE_URL:-http://localhost:$1}" \
+    "${@:4}" java -jar "$JAR" >>"$WORK/instance-$1.log" 2>&1 &
+  INSTANCE_PIDS[$1]=$!
+}
+
+health_port() { # port management-port: waits until the instance is ready; prints the port that serves its health
+  local _
+  for _ in $(seq 1 240); do
+    curl -sf "http://localhost:$2/q/health/ready" >/dev/null && { echo "$2"; return 0; }
+    curl -sf "http://localhost:$1/q/health/ready" >/dev/null && { echo "$1"; return 0; }
+    kill -0 "${INSTANCE_PIDS[$1]}" 2>/dev/null || fail "instance on port $1 exited; see $WORK/instance-$1.log"
+    sleep 0.5
+  done
+  fail "instance on port $1 did not become ready within 120 s; see $WORK/instance-$1.log"
+}
+
 kill_instance() { # port [signal]: stops the instance on that port and waits until it is gone
   local pid=${INSTANCE_PIDS[$1]}
   kill "-${2:-TERM}" "$pid" 2>/dev/null || true
@@ -174,6 +195,24 @@ batch_client() { # file
       sleep 0.2
     fi
     rm -f "$out" "$out.h"
+  done
+}
+
+issue_labels() { # port [count]: issues certificates (10) whose labels readers verify; sets TOKENS, their QR tokens
+  local _
+  for _ in $(seq 1 "${2:-10}"); do
+    record_change "$WORK/changes-setup" - ISSUED VALID POST "$1" /api/v1/certificates "$ISSUE" >/dev/null \
+      || fail "could not issue the certificates to verify"
+  done
+  mapfile -t TOKENS < <(awk '$1 == "A" { print $6 }' "$WORK/changes-setup")
+}
+
+reader() { # n: verifies random labels of TOKENS through $PORT until $WORK/stop exists; each answer a line in $ANSWERS
+  local out=$WORK/reader-$1 code
+  while [ ! -e "$WORK/stop" ]; do
+    code=$(curl -sS -D "$out.h" -o "$out" -w '%{http_code}' --max-time 20 \
+      "http://localhost:$PORT/api/v1/verify/${TOKENS[RANDOM % ${#TOKENS[@]}]}" 2>/dev/null) || true
+    echo "$(date +%s%3N) R ${code:-000} $(classify_answer "${code:-000}" "$out.h" "$out")" >>"$ANSWERS"
   done
 }
 

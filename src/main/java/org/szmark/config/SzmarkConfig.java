@@ -261,6 +261,14 @@ public interface SzmarkConfig {
         Optional<String> keyFile();
 
         /**
+         * File with a checkpoint this log published (a signed note as {@code GET /log/checkpoint} gives it),
+         * typically the latest one witnesses or monitors saw. At start the stored log must contain it (at
+         * least its size, the same root at its size), or the registry refuses to start: a database restored
+         * behind a published checkpoint is never served.
+         */
+        Optional<String> floorCheckpointFile();
+
+        /**
          * Longest wait for the log lock (the turn of a change to append). An appender that waits longer
          * gets a 503 problem with Retry-After instead of stalling; appenders hold the lock only while
          * writing the log's own rows (milliseconds), so a wait this long means the database is overloaded.

@@ -6,8 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.nio.file.Path;
 import java.util.List;
 import org.jboss.logging.Logger;
+import org.szmark.config.SzmarkConfig;
 import org.szmark.crypto.SignedEnvelope;
 import org.szmark.log.LogStore.StoredCheckpoint;
 import org.szmark.log.note.Checkpoint;
@@ -15,8 +17,9 @@ import org.szmark.log.note.NoteVerificationException;
 
 /**
  * At start: refuses a log key that does not verify the log's own latest checkpoint (a second
- * instance with another key, or a lost key file, would otherwise fork the log silently); logs the
- * status events recorded before the log existed, oldest first; and signs the first checkpoint.
+ * instance with another key, or a lost key file, would otherwise fork the log silently); refuses a log
+ * that does not contain the configured floor checkpoint ({@link LogFloor}); logs the status events
+ * recorded before the log existed, oldest first; and signs the first checkpoint.
  */
 @ApplicationScoped
 public class LogStartup {
@@ -28,9 +31,11 @@ public class LogStartup {
     @Inject LogStore store;
     @Inject LogKey key;
     @Inject EntityManager em;
+    @Inject SzmarkConfig config;
 
     void onStart(@Observes StartupEvent ev) {
         QuarkusTransaction.requiringNew().run(this::checkKey);
+        QuarkusTransaction.requiringNew().run(this::checkFloor);
         long logged = 0;
         int n;
         do {
@@ -53,6 +58,22 @@ public class LogStartup {
         } catch (NoteVerificationException | IllegalArgumentException e) {
             throw new IllegalStateException("The log key " + key.verifierKey() + " does not verify the latest stored checkpoint"
                     + " (tree size " + latest.size() + "): " + e.getMessage() + ". Restore the log key this log was started with.");
+        }
+    }
+
+    private void checkFloor() {
+        if (config.log().floorCheckpointFile().isEmpty()) {
+            return;
+        }
+        Path file = Path.of(config.log().floorCheckpointFile().get());
+        try {
+            Checkpoint floor = LogFloor.read(file, key.origin(), key.verifierKey());
+            long size = store.treeSize();
+            LogFloor.check(floor, size, store.reader());
+            LOG.infof("The log (%d entries) contains the floor checkpoint of size %d from %s", size, floor.size(), file);
+        } catch (IllegalStateException e) {
+            LOG.error(e.getMessage());
+            throw e;
         }
     }
 
