@@ -2,6 +2,7 @@ package org.szmark.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Size;
+import org.szmark.text.FreeText;
 import java.time.OffsetDateTime;
 
 /** What reports are sent as and shown as. */
@@ -16,7 +17,7 @@ public final class ReportViews {
 
     /** A report as sent; {@code token} (the scanned code) or {@code certificateNumber} (as printed) is needed. */
     public record Submission(@Size(max = MAX_TOKEN) String token, @Size(max = MAX_NUMBER) String certificateNumber,
-                             @Size(max = MAX_PLACE) String whereBought, @Size(max = MAX_NOTE) String note,
+                             @Size(max = MAX_PLACE) String whereBought, @FreeText @Size(max = MAX_NOTE) String note,
                              @Size(max = MAX_CONTACT) String contact) {}
 
     /** What the sender gets back: that it arrived, and nothing of what others reported. */
