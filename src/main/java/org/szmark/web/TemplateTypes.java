@@ -18,6 +18,7 @@ import org.szmark.standard.StandardViews;
 @TemplateData(target = StandardViews.Evaluation.class)
 @TemplateData(target = BodyViews.BodyView.class)
 @TemplateData(target = Lang.class)
+@TemplateData(target = org.szmark.enterprise.Product.class)
 public final class TemplateTypes {
     private TemplateTypes() {}
 }
