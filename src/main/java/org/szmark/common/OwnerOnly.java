@@ -32,11 +32,23 @@ public final class OwnerOnly {
 
     /**
      * Makes {@code dir} and any missing parents owner-only. A directory that exists already keeps its mode (it may
-     * be shared on purpose); when group or others may enter it, a warning names it.
+     * be shared on purpose, like the working directory); when group or others may enter it, a warning names it.
      *
-     * @param what the directory's role, for the log ("keys directory")
+     * @param what the directory's role, for the log ("database directory")
      */
     public static void directories(Path dir, String what) throws IOException {
+        directories(dir, what, false);
+    }
+
+    /**
+     * Like {@link #directories}, but a directory that exists already is made owner-only too: for a directory that is
+     * the registry's own by configuration (the keys directory), which may come with a checkout at the umask's mode.
+     */
+    public static void ownDirectories(Path dir, String what) throws IOException {
+        directories(dir, what, true);
+    }
+
+    private static void directories(Path dir, String what, boolean restrictExisting) throws IOException {
         Path absolute = dir.toAbsolutePath().normalize();
         if (!posix(absolute)) {
             Files.createDirectories(absolute);
@@ -46,7 +58,14 @@ public final class OwnerOnly {
         }
         if (Files.isDirectory(absolute)) {
             Set<PosixFilePermission> mode = Files.getPosixFilePermissions(absolute);
-            if (!Collections.disjoint(mode, GROUP_OR_OTHERS)) {
+            if (Collections.disjoint(mode, GROUP_OR_OTHERS)) {
+                return;
+            }
+            if (restrictExisting) {
+                Files.setPosixFilePermissions(absolute, DIRECTORY);
+                LOG.infof("The %s %s was open to other accounts (%s); it is now owner-only (rwx------)",
+                        what, absolute, PosixFilePermissions.toString(mode));
+            } else {
                 LOG.warnf("The %s %s may be opened by other accounts (%s); restrict it with: chmod 700 %s",
                         what, absolute, PosixFilePermissions.toString(mode), absolute);
             }

@@ -61,7 +61,7 @@ public class KeyMaterial {
                     if (keys.authorityKeyFile().isPresent()) {
                         throw new IllegalStateException("Configured authority key file does not exist: " + keyFile);
                     }
-                    OwnerOnly.directories(dir, "keys directory");
+                    OwnerOnly.ownDirectories(dir, "keys directory");
                     KeyFiles.writePrivateKeyPem(keyFile, Ed25519.generate(new SecureRandom()).privateKey());
                     generated = true;
                     LOG.infof("Generated the authority root key into %s", keyFile);
@@ -103,7 +103,7 @@ public class KeyMaterial {
         if (!Files.exists(file)) {
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
-            OwnerOnly.directories(dir, "keys directory");
+            OwnerOnly.ownDirectories(dir, "keys directory");
             KeyFiles.writeOwnerOnly(file, (Base64.getEncoder().encodeToString(fresh) + "\n").getBytes(StandardCharsets.US_ASCII));
             LOG.infof("Generated the master key into %s", file);
         }

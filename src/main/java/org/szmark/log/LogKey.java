@@ -50,7 +50,7 @@ public class LogKey {
                 Path dir = Path.of(config.keys().dir());
                 file = dir.resolve("log.key");
                 if (!Files.exists(file)) {
-                    OwnerOnly.directories(dir, "keys directory");
+                    OwnerOnly.ownDirectories(dir, "keys directory");
                     NoteSigner fresh = NoteSigner.generate(wanted, new SecureRandom());
                     KeyFiles.writeOwnerOnly(file, (fresh.encodePrivateKey() + "\n").getBytes(StandardCharsets.US_ASCII));
                     LOG.infof("Generated the log key for origin %s into %s", wanted, file);

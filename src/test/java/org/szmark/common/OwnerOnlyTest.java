@@ -47,6 +47,17 @@ class OwnerOnlyTest {
     }
 
     @Test
+    void restrictsAnExistingDirectoryThatIsTheRegistrysOwn() throws Exception {
+        Path own = Files.createDirectory(tmp.resolve("keys"));
+        Files.setPosixFilePermissions(own, PosixFilePermissions.fromString("rwxrwxr-x"));
+        OwnerOnly.ownDirectories(own, "test directory");
+        assertThat(Modes.of(own)).isEqualTo("rwx------");
+        OwnerOnly.ownDirectories(tmp.resolve("fresh/keys"), "test directory");
+        assertThat(Modes.of(tmp.resolve("fresh"))).isEqualTo("rwx------");
+        assertThat(Modes.of(tmp.resolve("fresh/keys"))).isEqualTo("rwx------");
+    }
+
+    @Test
     void restrictsFilesToTheirOwner() throws Exception {
         Path file = Files.writeString(tmp.resolve("db.mv.db"), "x");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));

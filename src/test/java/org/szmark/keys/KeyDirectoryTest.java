@@ -11,10 +11,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.szmark.support.Modes;
 import org.szmark.common.OwnerOnly;
 import org.szmark.config.SzmarkConfig;
 import org.szmark.support.ConfigStub;
+import org.szmark.support.Modes;
 
 /** The embedded run's generated keys: a keys directory only its owner can enter, holding files only its owner can read. */
 class KeyDirectoryTest {
@@ -53,14 +53,20 @@ class KeyDirectoryTest {
     }
 
     @Test
-    void anExistingDirectoryKeepsItsModeAndStillGetsOwnerOnlyFiles() throws Exception {
-        Path keys = Files.createDirectory(tmp.resolve("shared"));
-        Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwxr-x---"));
+    void anExistingOpenKeysDirectoryIsMadeOwnerOnly() throws Exception {
+        // As a checkout brings keys/ (with its README) at the umask's mode.
+        Path keys = Files.createDirectory(tmp.resolve("keys"));
+        Path readme = Files.writeString(keys.resolve("README.md"), "# keys/");
+        Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(readme, PosixFilePermissions.fromString("rw-r--r--"));
         new KeyMaterial(ConfigStub.of(Map.of("keys.dir", keys.toString())));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rwxr-x---");
-        assertThat(files(keys)).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(Modes.of(keys)).isEqualTo("rwx------");
+        assertThat(Modes.of(readme)).isEqualTo("rw-r--r--");
         for (Path f : files(keys)) {
-            assertThat(Files.getPosixFilePermissions(f)).as(f.toString()).isEqualTo(OwnerOnly.FILE);
+            if (!f.equals(readme)) {
+                assertThat(Files.getPosixFilePermissions(f)).as(f.toString()).isEqualTo(OwnerOnly.FILE);
+            }
         }
+        assertThat(files(keys)).hasSize(4);
     }
 }
