@@ -52,7 +52,7 @@ issue_labels "$PORT"
 readiness() { # polls readiness every half second until $WORK/stop exists
   local code
   while [ ! -e "$WORK/stop" ]; do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "http://localhost:$PORT/q/health/ready") || true
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "http://localhost:$(management_port "$PORT")/q/health/ready") || true
     echo "$(date +%s%3N) H ${code:-000} -" >>"$ANSWERS"
     sleep 0.5
   done

@@ -4,6 +4,8 @@
 # Settings (environment): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD,
 # JAR (target/quarkus-app/quarkus-run.jar, built with -Dquarkus.profile=production).
 # A script sets DB (or JDBC_URL and PROFILE, for an embedded jar on H2) before start_instance, and may set WORK (default a fresh temporary directory). Everything it starts is stopped on exit; logs stay in $WORK.
+# An instance on port P serves health on its management interface at P + 1000 (management_port), as the
+# production profile moves health and metrics off the main port (deploy/README.md).
 
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
@@ -33,10 +35,15 @@ scratch_db() { # name: dropped and created afresh
     || fail "cannot create database $1 on $PGHOST:$PGPORT as $PGUSER"
 }
 
+management_port() { # port -> the management interface's port of the instance on that port (health, metrics)
+  echo $(( $1 + 1000 ))
+}
+
 start_instance() { # port: starts an instance on $DB and waits until it is ready
   # Every instance shares the keys directory (authority, master and log key) and the public base URL, hence
-  # the log origin, so instances and restarts all serve one log.
-  QUARKUS_PROFILE=${PROFILE:-production} QUARKUS_HTTP_PORT=$1 \
+  # the log origin, so instances and restarts all serve one log. The production profile serves health on the
+  # management interface, which needs a port of its own per instance on one machine.
+  QUARKUS_PROFILE=${PROFILE:-production} QUARKUS_HTTP_PORT=$1 QUARKUS_MANAGEMENT_PORT="$(management_port "$1")" \
   QUARKUS_DATASOURCE_JDBC_URL="${JDBC_URL:-jdbc:postgresql://$PGHOST:$PGPORT/$DB}" \
   QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
   SZMARK_KEYS_DIR="$WORK/keys" SZMARK_BOOTSTRAP_TOKEN=$TOKEN SZMARK_PUBLIC_BASE_URL=${BASE_URL:-http://localhost:$1} \
@@ -44,7 +51,9 @@ start_instance() { # port: starts an instance on $DB and waits until it is ready
   INSTANCE_PIDS[$1]=$!
   local _
   for _ in $(seq 1 240); do
-    curl -sf "http://localhost:$1/q/health/ready" >/dev/null && return 0
+    # An embedded build (H2 runs) has no management interface and serves health on its own port.
+    curl -sf "http://localhost:$(management_port "$1")/q/health/ready" >/dev/null && return 0
+    [ "${PROFILE:-production}" = production ] || { curl -sf "http://localhost:$1/q/health/ready" >/dev/null && return 0; }
     kill -0 "${INSTANCE_PIDS[$1]}" 2>/dev/null || fail "instance on port $1 exited; see $WORK/instance-$1.log"
     sleep 0.5
   done

@@ -13,7 +13,7 @@
 # Settings (environment): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), DB (szmark_bench),
 # CERTIFICATES (1000000), ENTERPRISES (100000), BODIES (20), STANDARDS (200), RELOAD (0: reuse a loaded
 # database; 1: load again), DURATION (20s per target), WARMUP (20, seconds per kind of request), CONNECTIONS (50),
-# PORT (8080), WORK (target/bench),
+# PORT (8080; health on the management interface at PORT + 1000), WORK (target/bench),
 # JAVA_OPTS (the registry's JVM options, default the production ones of deploy/README.md), SKIP_BUILD (0),
 # TARGETS (names of the targets to measure, space-separated; default all; the static baseline always runs).
 set -euo pipefail
@@ -55,24 +55,26 @@ stop() {
   if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=; fi
 }
 EXIT_HOOKS+=(stop)
+READY=http://127.0.0.1:$(management_port "$PORT")/q/health/ready   # the production profile's management interface
 [ -f target/quarkus-app/app-cds.jsa ] || fail "no AppCDS archive; build with the production profile (it enables quarkus.package.jar.appcds)"
 
 start() { # -> sets PID and START_SECONDS (launch to ready, wall clock); unlike start_instance, with AppCDS
   local t0 t1
   t0=$(date +%s.%N)
   # shellcheck disable=SC2086
-  QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
+  QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT="$(management_port "$PORT")" \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
   QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
   SZMARK_KEYS_DIR="$WORK/keys" SZMARK_BOOTSTRAP_TOKEN=$TOKEN SZMARK_PUBLIC_BASE_URL=https://szbz.example.cn \
     sh -c 'cd target/quarkus-app && exec java -XX:SharedArchiveFile=app-cds.jsa '"$JAVA_OPTS"' -jar quarkus-run.jar' \
     >"$WORK/registry.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 600); do
-    curl -sf "$BASE/q/health/ready" >/dev/null 2>&1 && break
+    curl -sf "$READY" >/dev/null 2>&1 && break
     kill -0 "$PID" 2>/dev/null || fail "the registry exited; see $WORK/registry.log"
     sleep 0.05
   done
-  curl -sf "$BASE/q/health/ready" >/dev/null || fail "the registry did not become ready; see $WORK/registry.log"
+  curl -sf "$READY" >/dev/null || fail "the registry did not become ready; see $WORK/registry.log"
   t1=$(date +%s.%N)
   START_SECONDS=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
 }

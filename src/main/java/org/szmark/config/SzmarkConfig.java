@@ -1,5 +1,6 @@
 package org.szmark.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -82,6 +83,32 @@ public interface SzmarkConfig {
         String complaintLine();
     }
 
+    Http http();
+
+    /** Response headers and request size limits of the HTTP layer (web/SecurityHeaders, web/RequestLimits). */
+    interface Http {
+        /**
+         * {@code max-age} of the Strict-Transport-Security header (RFC 6797 §6.1.1), sent only when
+         * {@code public-base-url} is https. Zero sends {@code max-age=0}, which makes browsers forget the policy.
+         */
+        @WithDefault("365d")
+        Duration hstsMaxAge();
+
+        /**
+         * Longest request line (method, target and version) answered; a longer one gets a 414 problem. The HTTP
+         * decoder's own bound ({@code quarkus.http.limits.max-initial-line-length}) is set above it.
+         */
+        @WithDefault("4096")
+        int maxRequestLine();
+
+        /**
+         * Most bytes of header fields (each counted as name, ": " and value); more gets a 431 problem. The HTTP
+         * decoder's own bound ({@code quarkus.http.limits.max-header-size}) is set above it.
+         */
+        @WithDefault("20K")
+        MemorySize maxHeaderSize();
+    }
+
     /**
      * Per-account request budgets and the cap on concurrent expensive reads (README.md, Configuration). The
      * budgets are kept in memory by each instance, so N instances behind a balancer allow N times the rate.
@@ -154,7 +181,7 @@ public interface SzmarkConfig {
          * against the database on every use; the least used go first.
          */
         @WithDefault("96M")
-        io.quarkus.runtime.configuration.MemorySize verifications();
+        MemorySize verifications();
 
         /** Rendered QR images and labels; they never change for a certificate and style. */
         @WithDefault("5000")

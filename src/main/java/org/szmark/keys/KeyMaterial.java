@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Base64;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.jboss.logging.Logger;
+import org.szmark.common.OwnerOnly;
 import org.szmark.config.SzmarkConfig;
 import org.szmark.crypto.Ed25519;
 import org.szmark.crypto.KeyCertificates;
@@ -60,7 +61,7 @@ public class KeyMaterial {
                     if (keys.authorityKeyFile().isPresent()) {
                         throw new IllegalStateException("Configured authority key file does not exist: " + keyFile);
                     }
-                    Files.createDirectories(dir);
+                    OwnerOnly.ownDirectories(dir, "keys directory");
                     KeyFiles.writePrivateKeyPem(keyFile, Ed25519.generate(new SecureRandom()).privateKey());
                     generated = true;
                     LOG.infof("Generated the authority root key into %s", keyFile);
@@ -102,7 +103,7 @@ public class KeyMaterial {
         if (!Files.exists(file)) {
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
-            Files.createDirectories(dir);
+            OwnerOnly.ownDirectories(dir, "keys directory");
             KeyFiles.writeOwnerOnly(file, (Base64.getEncoder().encodeToString(fresh) + "\n").getBytes(StandardCharsets.US_ASCII));
             LOG.infof("Generated the master key into %s", file);
         }

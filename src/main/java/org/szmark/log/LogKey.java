@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Locale;
 import org.jboss.logging.Logger;
+import org.szmark.common.OwnerOnly;
 import org.szmark.config.SzmarkConfig;
 import org.szmark.crypto.KeyFiles;
 import org.szmark.log.note.NoteSigner;
@@ -49,7 +50,7 @@ public class LogKey {
                 Path dir = Path.of(config.keys().dir());
                 file = dir.resolve("log.key");
                 if (!Files.exists(file)) {
-                    Files.createDirectories(dir);
+                    OwnerOnly.ownDirectories(dir, "keys directory");
                     NoteSigner fresh = NoteSigner.generate(wanted, new SecureRandom());
                     KeyFiles.writeOwnerOnly(file, (fresh.encodePrivateKey() + "\n").getBytes(StandardCharsets.US_ASCII));
                     LOG.infof("Generated the log key for origin %s into %s", wanted, file);

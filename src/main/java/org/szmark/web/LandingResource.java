@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.szmark.body.BodyRepository;
 import org.szmark.config.SzmarkConfig;
 import org.szmark.enterprise.EnterpriseRepository;
@@ -28,6 +29,13 @@ public class LandingResource {
     @Inject EnterpriseRepository enterprises;
     @Inject SzmarkConfig config;
 
+    /**
+     * The API description is linked only where this port serves it: not with a management interface (the
+     * production profile), where the OpenAPI document, if turned on at all, is on the management port.
+     */
+    @ConfigProperty(name = "quarkus.management.enabled", defaultValue = "false") boolean managementInterface;
+    @ConfigProperty(name = "quarkus.smallrye-openapi.enabled", defaultValue = "true") boolean openApi;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response index(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
@@ -35,6 +43,7 @@ public class LandingResource {
         TemplateInstance page = landing.data("lang", l).data("switchHref", null)
                 .data("t", texts.of(l))
                 .data("demo", config.demo())
+                .data("apiLinks", openApi && !managementInterface)
                 .data("eligibleStandards", standards.search(null, null, null, true, 0, 1).total())
                 .data("bodies", bodies.count())
                 .data("enterprises", enterprises.count());

@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Common response headers of human-facing pages. */
+/** Common response headers of human-facing pages (web/SecurityHeaders adds those of every response). */
 public final class Pages {
     private Pages() {}
 
@@ -18,7 +18,6 @@ public final class Pages {
         return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header(HttpHeaders.VARY, "Accept-Language")
                 .header(HttpHeaders.CONTENT_LANGUAGE, lang.tag)
-                .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
                         + "script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
                 .build();

@@ -52,10 +52,19 @@ public final class Api {
      */
     private static final AtomicInteger BODY_SEQ = new AtomicInteger(RANDOM.nextInt(36 * 36 * 36 * 36 / 2));
 
-    public static BodyWithCertifier newBody() {
+    /** A code and approval number for a body that no other test uses. */
+    public record BodyIdentity(String code, String approvalNumber) {}
+
+    public static BodyIdentity nextBodyIdentity() {
         int n = BODY_SEQ.incrementAndGet();
-        String code = "B" + Integer.toString(n % (36 * 36 * 36 * 36), 36).toUpperCase();
-        String approval = "CNCA-R-" + (2001 + (n / 10000) % 25) + "-" + String.format("%04d", n % 10000);
+        return new BodyIdentity("B" + Integer.toString(n % (36 * 36 * 36 * 36), 36).toUpperCase(),
+                "CNCA-R-" + (2001 + (n / 10000) % 25) + "-" + String.format("%04d", n % 10000));
+    }
+
+    public static BodyWithCertifier newBody() {
+        BodyIdentity id = nextBodyIdentity();
+        String code = id.code();
+        String approval = id.approvalNumber();
         authority().body(Map.of("code", code, "nameZh", "测试认证机构" + code, "nameEn", "Test body " + code,
                         "approvalNumber", approval))
                 .post("/api/v1/bodies").then().statusCode(201);
