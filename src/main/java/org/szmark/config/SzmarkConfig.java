@@ -107,6 +107,14 @@ public interface SzmarkConfig {
          */
         @WithDefault("20K")
         MemorySize maxHeaderSize();
+
+        /**
+         * Largest request body answered, declared or chunked; a larger one gets a 413 problem. Report uploads with a
+         * photo may be larger, up to {@code reports.max-photo-size} and 64 KiB of form fields; the HTTP layer's own
+         * bound ({@code quarkus.http.limits.max-body-size}) is set above both.
+         */
+        @WithDefault("1M")
+        MemorySize maxBodySize();
     }
 
     /**

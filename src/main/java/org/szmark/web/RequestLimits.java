@@ -18,7 +18,7 @@ import org.szmark.config.SzmarkConfig;
 /**
  * Refuses requests the registry will not serve before any of them is read further, each with a problem
  * document: a request line or header fields over the registry's limits (414, 431), a body over
- * {@code quarkus.http.limits.max-body-size} whether declared (Content-Length) or sent in chunks (413), and
+ * {@code szmark.http.max-body-size} (larger for report uploads) whether declared (Content-Length) or sent in chunks (413), and
  * paths with matrix parameters, which the REST layer would misread.
  *
  * <p>The HTTP decoder answers a request line or header block over its own bounds
@@ -40,14 +40,23 @@ public class RequestLimits {
     static final int MAX_CHUNKED_READS = 16;
 
     private final long maxBody;
+    private final long maxUpload;
     private final int maxRequestLine;
     private final long maxHeaderSize;
     private final ObjectMapper json;
     private final AtomicInteger chunkedReads = new AtomicInteger();
 
-    RequestLimits(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody, SzmarkConfig config,
+    /** Form fields of a report beside its photo. */
+    static final long UPLOAD_FIELDS = 64 * 1024;
+
+    RequestLimits(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize outerLimit, SzmarkConfig config,
             ObjectMapper json) {
-        this.maxBody = maxBody.asLongValue();
+        this.maxBody = config.http().maxBodySize().asLongValue();
+        this.maxUpload = Math.max(maxBody, config.reports().maxPhotoSize().asLongValue() + UPLOAD_FIELDS);
+        if (outerLimit.asLongValue() < maxUpload) {
+            throw new IllegalStateException("quarkus.http.limits.max-body-size must be at least szmark.http.max-body-size and"
+                    + " szmark.reports.max-photo-size + 64K (" + maxUpload + " bytes)");
+        }
         this.maxRequestLine = config.http().maxRequestLine();
         this.maxHeaderSize = config.http().maxHeaderSize().asLongValue();
         this.json = json;
@@ -70,8 +79,9 @@ public class RequestLimits {
             return;
         }
         String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null && exceeds(declared)) {
-            refuseTooLarge(ctx);
+        long limit = limitFor(request);
+        if (declared != null && exceeds(declared, limit)) {
+            refuseTooLarge(ctx, limit);
             return;
         }
         String path = request.path();
@@ -93,7 +103,7 @@ public class RequestLimits {
             return;
         }
         if (declared == null && request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-            readChunked(ctx);
+            readChunked(ctx, limit);
             return;
         }
         ctx.next();
@@ -104,7 +114,7 @@ public class RequestLimits {
      * layer then reads instead of the stream. The REST layer's own check would stop such a body at the limit
      * too, but answers a bare 413 written straight to the connection.
      */
-    private void readChunked(RoutingContext ctx) {
+    private void readChunked(RoutingContext ctx, long limit) {
         if (chunkedReads.incrementAndGet() > MAX_CHUNKED_READS) {
             chunkedReads.decrementAndGet();
             refuse(ctx, 503, "busy", "Service busy", "Too many chunked request bodies are being received at the "
@@ -120,9 +130,9 @@ public class RequestLimits {
             if (refused[0]) {
                 return;
             }
-            if (body.length() + (long) chunk.length() > maxBody) {
+            if (body.length() + (long) chunk.length() > limit) {
                 refused[0] = true;
-                refuseTooLarge(ctx);
+                refuseTooLarge(ctx, limit);
                 return;
             }
             body.appendBuffer(chunk);
@@ -150,9 +160,19 @@ public class RequestLimits {
         return total;
     }
 
-    private void refuseTooLarge(RoutingContext ctx) {
+    private void refuseTooLarge(RoutingContext ctx, long limit) {
         refuse(ctx, 413, "payload-too-large", "Payload too large",
-                "The request body is larger than the registry accepts (" + maxBody + " bytes)");
+                "The request body is larger than the registry accepts here (" + limit + " bytes)");
+    }
+
+    /** Report uploads (a photo with a few fields: docs/reports.md) may be larger than any other body. */
+    private long limitFor(HttpServerRequest request) {
+        String path = request.path();
+        if (request.method() == io.vertx.core.http.HttpMethod.POST && path != null
+                && (path.equals("/api/v1/reports") || ((path.startsWith("/V/") || path.startsWith("/v/")) && path.endsWith("/report")))) {
+            return maxUpload;
+        }
+        return maxBody;
     }
 
     private void refuse(RoutingContext ctx, int status, String slug, String title, String detail) {
@@ -176,9 +196,9 @@ public class RequestLimits {
         }
     }
 
-    private boolean exceeds(String declared) {
+    private static boolean exceeds(String declared, long limit) {
         try {
-            return Long.parseLong(declared.trim()) > maxBody;
+            return Long.parseLong(declared.trim()) > limit;
         } catch (NumberFormatException e) {
             return false;
         }
