@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.szmark.apidoc.ApiDocument;
 import org.jboss.resteasy.reactive.ResponseHeader;
+import org.szmark.apidoc.ApiDocument;
 import org.szmark.common.PageRequest;
 import org.szmark.common.PageView;
 
