@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import org.szmark.text.FreeText;
 
@@ -27,6 +28,7 @@ public final class BodyViews {
 
     public record BodyUpdate(@NotBlank @Size(max = 200) String nameZh, @Size(max = 200) String nameEn, @Valid Contact contact) {}
 
+    @Schema(name = "BodyStatusRequest")
     public record StatusRequest(@NotNull BodyStatus status, @NotBlank @Size(max = 500) @FreeText String reason) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

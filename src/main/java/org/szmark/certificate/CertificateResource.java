@@ -17,9 +17,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.szmark.account.Actor;
 import org.szmark.account.CurrentActor;
 import org.szmark.account.Role;
+import org.szmark.apidoc.ApiDocument;
 import org.szmark.body.BodyService;
 import org.szmark.certificate.CertificateViews.BatchItem;
 import org.szmark.certificate.CertificateViews.BatchRequest;
@@ -41,7 +50,13 @@ import org.szmark.web.Problem;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocument.CERTIFICATES)
 public class CertificateResource {
+
+    /** The Idempotency-Key header of writes, as documented on each of them. */
+    private static final String KEY_DOC = "Optional. A retry with the same key and body within szmark.retention.idempotency "
+            + "(24 h) gets the first answer again instead of a second change; the same key with another body: 409 "
+            + "`idempotency-key-reused`. 1 to 200 printable ASCII characters.";
 
     @Inject CertificateService service;
     @Inject CertificateViewer viewer;
@@ -54,6 +69,12 @@ public class CertificateResource {
 
     @GET
     @Path("certificates/{number}")
+    @Operation(operationId = "getCertificate", summary = "One certificate with its signed record and history", description = """
+            Anyone. The certificate as its signed record binds it (issuer, holder, product, production site, standard, \
+            scope, dates) with its live `status` and `markUsable` (false while the certificate or its body is not \
+            valid), the signed record itself (`signed`), every signed status event (`history`), its log entry \
+            (`logIndex`) and the label URL (`qrUrl`). Where the registry now holds other names or addresses than the \
+            record says, `registeredNow` shows them; the record never changes. Unknown number: 404 `not-found`.""")
     public CertificateView get(@PathParam("number") String number) {
         return viewer.view(service.get(number), true);
     }
@@ -64,6 +85,16 @@ public class CertificateResource {
      */
     @GET
     @Path("certificates")
+    @Operation(operationId = "listCertificates", summary = "List and search certificates", description = """
+            Anyone. Pages through certificates (without signed records and history; read one for those), newest \
+            first, filtered by `status` (VALID, SUSPENDED, REVOKED, CANCELLED, EXPIRED), issuing `body` code, `holder` \
+            credit code, `standard` number and free text `q` (certificate number, holder name in Chinese or English, \
+            credit code, product or model; at most 200 characters). `sort` is number, issueDate or expiryDate, with a \
+            leading `-` for descending. `mine=true` needs a token and keeps the caller's own: a certifier's body's, \
+            an enterprise account's holder's. Errors: 400 `validation`, 401 for `mine` without a token, 503 \
+            `searches-busy`.""")
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = ApiDocument.BEARER))
     public PageView<CertificateView> list(@QueryParam("status") String status, @QueryParam("body") String body,
                                           @QueryParam("holder") String holder, @QueryParam("standard") String standard,
                                           @QueryParam("mine") String mine, @QueryParam("q") String q,
@@ -89,7 +120,21 @@ public class CertificateResource {
     @POST
     @Path("certificates")
     @RolesAllowed(Role.CERTIFIER_ROLE)
-    public Response issue(@Valid @NotNull IssueRequest request, @HeaderParam(Idempotency.HEADER) String key) {
+    @Operation(operationId = "issueCertificate", summary = "Issue a certificate", description = """
+            A certifier of an ACTIVE body. Issues a certificate of the caller's body to a registered `holder` (credit \
+            code) for one of its products (`productModel`) against a standard in the catalogue that is eligible on \
+            the issue date (CURRENT, with its advancedness evaluation passed). Defaults: `number` \
+            SZBZ-<body code>-<year>-<serial>; `issueDate` today (at most 30 days ahead); `expiryDate` issue date + \
+            3 years − 1 day (szmark.certificates.max-validity-years), the latest allowed; `firstIssueDate` the issue \
+            date, or the predecessor's. `predecessor` renews that certificate of the same holder: it becomes \
+            superseded when the new one is issued. The record is signed with the body's key and logged. \
+            Errors: 400 `validation`; 403 `forbidden` (not a certifier) or `body-not-active`; 409 \
+            `duplicate-certificate`, `already-renewed`, `predecessor-ended`, `idempotency-key-reused`; 422 \
+            `unknown-holder`, `unknown-product`, `unknown-standard`, `standard-not-eligible`, `unknown-predecessor`.""")
+    @APIResponse(responseCode = "201", description = "Issued",
+            content = @Content(schema = @Schema(implementation = CertificateView.class)))
+    public Response issue(@Valid @NotNull IssueRequest request,
+                          @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
         Actor a = actor.get();
         return idempotency.run(a, key, "POST", "/api/v1/certificates", request,
                 () -> service.issue(request, a), c -> c.number, String.class,
@@ -100,7 +145,15 @@ public class CertificateResource {
     @POST
     @Path("certificates:batch")
     @RolesAllowed(Role.CERTIFIER_ROLE)
-    public Response issueBatch(@Valid @NotNull BatchRequest request, @HeaderParam(Idempotency.HEADER) String key) {
+    @Operation(operationId = "issueCertificates", summary = "Issue many certificates at once", description = """
+            A certifier of an ACTIVE body. Up to szmark.certificates.max-batch-size (1,000) issuance requests, each as \
+            for a single issuance. Items are independent: the answer is 200 with `issued`, `failed` and one result per \
+            item in order, either `status` 201 with the certificate or the item's problem (its `status` and `type`, \
+            as a single issuance would answer). A batch over the limit: 400 `validation`.""")
+    @APIResponse(responseCode = "200", description = "One result per item",
+            content = @Content(schema = @Schema(implementation = CertificateViews.BatchResult.class)))
+    public Response issueBatch(@Valid @NotNull BatchRequest request,
+                               @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
         Actor a = actor.get();
         return idempotency.run(a, key, "POST", "/api/v1/certificates:batch", request,
                 () -> service.issueBatch(request.certificates(), a), BatchDone::of, BatchDone.class, this::answer);
@@ -144,19 +197,70 @@ public class CertificateResource {
         return new Idempotency.Outcome(200, new BatchResult(issued, done.items().size() - issued, items));
     }
 
-    /** suspend, reinstate, revoke or cancel: one signed status event each (docs/records.md). */
+    // Status changes: one signed status event each (docs/records.md). Which reason codes fit which change is
+    // ReasonCode.allowedFor; the descriptions list them.
+
     @POST
-    @Path("certificates/{number}/{action: suspend|reinstate|revoke|cancel}")
+    @Path("certificates/{number}/suspend")
     @RolesAllowed(Role.CERTIFIER_ROLE)
-    public Response changeStatus(@PathParam("number") String number, @PathParam("action") String action,
-                                 @Valid @NotNull StatusRequest request, @HeaderParam(Idempotency.HEADER) String key) {
-        StatusChange change = switch (action) {
-            case "suspend" -> StatusChange.SUSPENDED;
-            case "reinstate" -> StatusChange.REINSTATED;
-            case "revoke" -> StatusChange.REVOKED;
-            default -> StatusChange.CANCELLED;
-        };
-        return change(number, change, request, key, action);
+    @Operation(operationId = "suspendCertificate", summary = "Suspend a certificate (暂停)", description = """
+            A certifier of the issuing body (its body ACTIVE or SUSPENDED). A VALID certificate becomes SUSPENDED: the \
+            mark may not be used until it is reinstated. `reasonCode`: CORRECTABLE_NONCONFORMITY, MARK_MISUSE, \
+            SURVEILLANCE_OVERDUE, SURVEILLANCE_FAILED, SPOT_CHECK_FAILED, HOLDER_REQUEST or OTHER (then `reasonText` \
+            is required). `suspendedUntil` defaults to the longest suspension, `effectiveAt` + \
+            szmark.certificates.max-suspension (P6M), and may not be later; `effectiveAt` defaults to now and may not \
+            lie in the future. Errors: 400 `validation` (a reason code that does not fit), 404 `not-found` (not a \
+            certificate of your body), 409 `transition-not-allowed`, `idempotency-key-reused`.""")
+    @APIResponse(responseCode = "200", description = "Suspended",
+            content = @Content(schema = @Schema(implementation = CertificateView.class)))
+    public Response suspend(@PathParam("number") String number, @Valid @NotNull StatusRequest request,
+                            @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
+        return change(number, StatusChange.SUSPENDED, request, key, "suspend");
+    }
+
+    @POST
+    @Path("certificates/{number}/reinstate")
+    @RolesAllowed(Role.CERTIFIER_ROLE)
+    @Operation(operationId = "reinstateCertificate", summary = "Reinstate a suspended certificate (恢复)", description = """
+            A certifier of the issuing body, which must be ACTIVE (a suspended body may take trust away, never give \
+            it). A SUSPENDED certificate becomes VALID again. `reasonCode`: CORRECTION_VERIFIED, \
+            SUSPENSION_REQUEST_ENDED or OTHER. Errors: 400 `validation`, 403 `body-not-active`, 404 `not-found`, \
+            409 `transition-not-allowed`.""")
+    @APIResponse(responseCode = "200", description = "Reinstated",
+            content = @Content(schema = @Schema(implementation = CertificateView.class)))
+    public Response reinstate(@PathParam("number") String number, @Valid @NotNull StatusRequest request,
+                              @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
+        return change(number, StatusChange.REINSTATED, request, key, "reinstate");
+    }
+
+    @POST
+    @Path("certificates/{number}/revoke")
+    @RolesAllowed(Role.CERTIFIER_ROLE)
+    @Operation(operationId = "revokeCertificate", summary = "Revoke a certificate (撤销)", description = """
+            A certifier of the issuing body (ACTIVE or SUSPENDED). A VALID or SUSPENDED certificate becomes REVOKED, \
+            which is final. `reasonCode`: MARK_MISUSE, SURVEILLANCE_FAILED, SPOT_CHECK_FAILED, NOT_CORRECTED, \
+            SERIOUS_DEFECT, QUALITY_ACCIDENT, FRAUD or OTHER. A notice is published. Errors: 400 `validation`, \
+            404 `not-found`, 409 `transition-not-allowed`.""")
+    @APIResponse(responseCode = "200", description = "Revoked",
+            content = @Content(schema = @Schema(implementation = CertificateView.class)))
+    public Response revoke(@PathParam("number") String number, @Valid @NotNull StatusRequest request,
+                           @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
+        return change(number, StatusChange.REVOKED, request, key, "revoke");
+    }
+
+    @POST
+    @Path("certificates/{number}/cancel")
+    @RolesAllowed(Role.CERTIFIER_ROLE)
+    @Operation(operationId = "cancelCertificate", summary = "Cancel a certificate (注销)", description = """
+            A certifier of the issuing body (ACTIVE or SUSPENDED). A VALID or SUSPENDED certificate becomes CANCELLED, \
+            which is final: units already shipped may still be sold, no new ones may carry the mark. `reasonCode`: \
+            HOLDER_REQUEST, PRODUCT_DISCONTINUED, RULES_NOT_MET or OTHER. Errors: 400 `validation`, 404 \
+            `not-found`, 409 `transition-not-allowed`.""")
+    @APIResponse(responseCode = "200", description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = CertificateView.class)))
+    public Response cancel(@PathParam("number") String number, @Valid @NotNull StatusRequest request,
+                           @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
+        return change(number, StatusChange.CANCELLED, request, key, "cancel");
     }
 
     private Response change(String number, StatusChange change, StatusRequest request, String key, String verb) {

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class CertificateViews {
     public record BatchRequest(@NotNull List<IssueRequest> certificates) {}
 
     /** A status change. {@code effectiveAt} defaults to now and may not lie in the future. */
+    @Schema(name = "CertificateStatusRequest")
     public record StatusRequest(@NotNull ReasonCode reasonCode, @Size(max = 1000) @FreeText String reasonText,
                                 LocalDate suspendedUntil, OffsetDateTime effectiveAt) {}
 
@@ -49,6 +51,7 @@ public final class CertificateViews {
                         String address, String status, RegisteredNow registeredNow) {}
 
     /** The product as signed; {@code registeredNow} as for {@link Party}. */
+    @Schema(name = "CertifiedProduct")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ProductView(String nameZh, String nameEn, String model, String trademark, String gtin,
                               RegisteredNow registeredNow) {}

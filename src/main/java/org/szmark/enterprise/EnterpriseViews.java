@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.szmark.body.BodyViews.Contact;
@@ -33,6 +34,7 @@ public final class EnterpriseViews {
                                  @NotBlank @Size(max = 100) String model, @Size(max = 100) String trademark,
                                  @Size(max = 14) String gtin) {}
 
+    @Schema(name = "Product")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ProductView(long id, String nameZh, String nameEn, String model, String trademark, String gtin) {
         public static ProductView of(Product p) {

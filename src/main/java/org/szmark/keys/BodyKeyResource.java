@@ -18,7 +18,13 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.szmark.account.Role;
+import org.szmark.apidoc.ApiDocument;
 import org.szmark.body.BodyService;
 import org.szmark.body.CertificationBody;
 import org.szmark.text.FreeText;
@@ -27,6 +33,7 @@ import org.szmark.text.FreeText;
 @Path("/api/v1/bodies/{code}/keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocument.KEYS)
 public class BodyKeyResource {
 
     @Inject BodyService bodies;
@@ -47,6 +54,9 @@ public class BodyKeyResource {
     public record RevokeRequest(OffsetDateTime compromisedAt, @NotBlank @Size(max = 500) @FreeText String reason) {}
 
     @GET
+    @Operation(operationId = "listBodyKeys", summary = "A body's signing keys", description = """
+            Anyone. Every Ed25519 key the body has signed with: public key, X.509 certificate under the authority \
+            key, validity, and when it was retired, revoked or compromised. Unknown body: 404 `not-found`.""")
     public List<KeyView> list(@PathParam("code") String code) {
         return keys.ofBody(bodies.get(code).id).stream().map(KeyView::of).toList();
     }
@@ -54,6 +64,11 @@ public class BodyKeyResource {
     /** Rotation: a new key signs from now on; earlier keys are retired but stay verifiable. */
     @POST
     @RolesAllowed(Role.AUTHORITY_ROLE)
+    @Operation(operationId = "rotateBodyKey", summary = "Rotate a body's signing key", description = """
+            Authority only. A new key signs the body's records from now on; earlier keys are retired but \
+            stay trusted for what they signed. Answers 201 with the new key. Unknown body: 404 `not-found`.""")
+    @APIResponse(responseCode = "201", description = "The new key",
+            content = @Content(schema = @Schema(implementation = KeyView.class)))
     public Response rotate(@PathParam("code") String code) {
         CertificationBody b = bodies.get(code);
         return Response.status(201).entity(KeyView.of(keys.issue(b))).build();
@@ -62,6 +77,9 @@ public class BodyKeyResource {
     @POST
     @Path("{keyId}/revoke")
     @RolesAllowed(Role.AUTHORITY_ROLE)
+    @Operation(operationId = "revokeBodyKey", summary = "Revoke a body's key", description = """
+            Authority only, with a `reason`. Records signed after `compromisedAt` (default: now) by this key verify \
+            as not genuine (docs/trust-model.md). Errors: 400 `validation`, 404 `not-found`, 409 `key-revoked`.""")
     public KeyView revoke(@PathParam("code") String code, @PathParam("keyId") String keyId,
                           @Valid @NotNull RevokeRequest request) {
         CertificationBody b = bodies.get(code);

@@ -13,6 +13,12 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.szmark.apidoc.ApiDocument;
 import org.szmark.certificate.Certificate;
 import org.szmark.certificate.CertificateService;
 import org.szmark.common.InvalidInput;
@@ -27,6 +33,7 @@ import org.szmark.log.LogStore.StoredCheckpoint;
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocument.LOG)
 public class LogApiResource {
 
     static final int MAX_CHECKPOINTS = 1000;
@@ -49,6 +56,10 @@ public class LogApiResource {
 
     @GET
     @Path("log/inclusion")
+    @Operation(operationId = "getInclusionProof", summary = "Merkle inclusion proof", description = """
+            Anyone. The proof that entry `index` is in the tree of `size` entries (RFC 6962 §2.1.1), hashes in \
+            standard base64, leaf sibling first. `size` is a checkpoint's size. Errors: 400 `validation` (index not \
+            below size, size beyond the tree).""")
     public InclusionProof inclusion(@QueryParam("index") String index, @QueryParam("size") String size) {
         long i = count("index", index);
         long s = count("size", size);
@@ -57,6 +68,9 @@ public class LogApiResource {
 
     @GET
     @Path("log/consistency")
+    @Operation(operationId = "getConsistencyProof", summary = "Merkle consistency proof", description = """
+            Anyone. The proof that the tree of `from` entries is a prefix of the tree of `to` entries (RFC 6962 \
+            §2.1.2): an auditor's check that the log only appends. Errors: 400 `validation`.""")
     public ConsistencyProof consistency(@QueryParam("from") String from, @QueryParam("to") String to) {
         long f = count("from", from);
         long t = count("to", to);
@@ -66,6 +80,12 @@ public class LogApiResource {
     /** Stored checkpoints by tree size, smallest first, for auditors and witnesses. */
     @GET
     @Path("log/checkpoints")
+    @Operation(operationId = "listCheckpoints", summary = "The stored checkpoints", description = """
+            Anyone (CORS open). Checkpoints by tree size from `from` (default 0), smallest first, at most `limit` \
+            (1 to 1000, default 100); `next` is the `from` of the next page, absent on the last. For auditors and \
+            witnesses. Errors: 400 `validation`.""")
+    @APIResponse(responseCode = "200", description = "One page of checkpoints",
+            content = @Content(schema = @Schema(implementation = CheckpointList.class)))
     public Response checkpoints(@QueryParam("from") String from, @QueryParam("limit") String limit) {
         long f = from == null || from.isEmpty() ? 0 : count("from", from);
         long l = limit == null || limit.isEmpty() ? 100 : count("limit", limit);
@@ -88,6 +108,10 @@ public class LogApiResource {
     @GET
     @Path("certificates/{number}/proof")
     @Produces(LogResource.TEXT)
+    @Operation(operationId = "getCertificateProof", summary = "Offline proof of a certificate's latest event", description = """
+            Anyone (CORS open). A c2sp.org/tlog-proof@v1 text proof that the certificate's latest record is in the \
+            log, against the latest checkpoint; its extra line is the log entry itself (docs/log.md "Offline \
+            proofs"). Errors: 404 `not-found` (unknown, or not logged yet: try again in a second).""")
     public Response certificateProof(@PathParam("number") String number) {
         Certificate c = certificates.get(number);
         List<Long> index = em.createQuery("select e.logIndex from StatusEvent e where e.certificateId = :c and e.seq = :s", Long.class)

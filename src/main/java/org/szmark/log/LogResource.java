@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.szmark.apidoc.ApiDocument;
 import org.szmark.common.InvalidInput;
 import org.szmark.config.SzmarkConfig;
 import org.szmark.log.merkle.EntryBundleId;
@@ -22,6 +25,7 @@ import org.szmark.log.merkle.TileId;
  * is immutable once served, so a plain static server or CDN can mirror it.
  */
 @Path("/log")
+@Tag(name = ApiDocument.LOG)
 public class LogResource {
 
     static final String TEXT = "text/plain; charset=utf-8";
@@ -36,6 +40,9 @@ public class LogResource {
     @GET
     @Path("checkpoint")
     @Produces(TEXT)
+    @Operation(operationId = "getLogCheckpoint", summary = "The latest signed checkpoint", description = """
+            Anyone (CORS open). The log's latest checkpoint as a C2SP signed note: origin, tree size, root hash, \
+            signature (c2sp.org/tlog-checkpoint). Cached no longer than szmark.log.checkpoint-interval (1 s).""")
     public Response checkpoint() {
         return Response.ok(log.currentCheckpoint().note()).type(TEXT)
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + shortCacheSeconds(config)).header(CORS, "*").build();
@@ -45,6 +52,9 @@ public class LogResource {
     @GET
     @Path("key")
     @Produces(TEXT)
+    @Operation(operationId = "getLogKey", summary = "The log's verifier key", description = """
+            Anyone (CORS open). One line, `<origin>+<key id>+<base64 key>` (c2sp.org/signed-note), to check \
+            checkpoints with; pin it out of band.""")
     public Response key() {
         return Response.ok(log.verifierKey() + "\n").type(TEXT)
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600").header(CORS, "*").build();
@@ -55,6 +65,10 @@ public class LogResource {
     @Path("tile/entries/{path: .+}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     @Compressed
+    @Operation(operationId = "getLogEntryBundle", summary = "A bundle of log entries", description = """
+            Anyone (CORS open). `tile/entries/<N>[.p/<W>]` (c2sp.org/tlog-tiles): 256 entries, or W of a partial \
+            bundle, each a certificate's signed record or status event. Full bundles are cached a year. Errors: 400 \
+            `validation` (a malformed path), 404 `not-found` (beyond the tree).""")
     public Response entries(@PathParam("path") String path, @Context UriInfo uri) {
         EntryBundleId id;
         try {
@@ -69,6 +83,9 @@ public class LogResource {
     @GET
     @Path("tile/{path: .+}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(operationId = "getLogTile", summary = "A Merkle tree hash tile", description = """
+            Anyone (CORS open). `tile/<L>/<N>[.p/<W>]` (c2sp.org/tlog-tiles): the hashes of level L, tile N. Full \
+            tiles are cached a year. Errors: 400 `validation`, 404 `not-found`.""")
     public Response tile(@PathParam("path") String path, @Context UriInfo uri) {
         TileId id;
         try {

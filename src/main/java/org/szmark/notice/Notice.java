@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.qute.TemplateData;
 import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.szmark.certificate.CertificateViews.RegisteredNow;
 
 /**
@@ -36,5 +37,6 @@ public record Notice(String id, Kind kind, OffsetDateTime effectiveAt, OffsetDat
         return en == null ? zh : zh + " / " + en;
     }
 
+    @Schema(name = "NoticeKind")
     public enum Kind { CERTIFICATE_SUSPENDED, CERTIFICATE_REVOKED, CERTIFICATE_CANCELLED, STANDARD_ABOLISHED }
 }

@@ -8,11 +8,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseHeader;
+import org.szmark.apidoc.ApiDocument;
 import org.szmark.common.PageRequest;
+import org.szmark.common.PageView;
 
 /** Notices as JSON, filterable by body code and standard number. */
 @Path("/api/v1")
+@Tag(name = ApiDocument.NOTICES)
 public class NoticeApiResource {
 
     @Inject NoticeService notices;
@@ -20,9 +25,15 @@ public class NoticeApiResource {
     @GET
     @Path("notices")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response json(@QueryParam("body") String body, @QueryParam("standard") String standard, @BeanParam PageRequest p) {
-        return Response.ok(notices.list(notices.filter(body, standard), p.page(), p.size()))
-                .header("Access-Control-Allow-Origin", "*").header(HttpHeaders.CACHE_CONTROL, "max-age=30").build();
+    @Operation(operationId = "listNotices", summary = "Notices (公告)", description = """
+            Anyone (CORS open, cached 30 s). Suspensions, revocations, cancellations and abolished standards, newest \
+            first, optionally of one issuing `body` (code) or one `standard` (number); an unknown one matches nothing. \
+            Errors: 400 `validation` (paging).""")
+    @ResponseHeader(name = "Access-Control-Allow-Origin", value = "*")
+    @ResponseHeader(name = HttpHeaders.CACHE_CONTROL, value = "max-age=30")
+    public PageView<Notice> json(@QueryParam("body") String body, @QueryParam("standard") String standard,
+                                 @BeanParam PageRequest p) {
+        return notices.list(notices.filter(body, standard), p.page(), p.size());
     }
 
 }

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.szmark.apidoc.ApiDocument;
 import org.szmark.body.BodyService;
 import org.szmark.common.NotFound;
 import org.szmark.common.PageRequest;
@@ -36,6 +39,10 @@ public class NoticeResource {
     @GET
     @Path("notices.atom")
     @Produces("application/atom+xml")
+    @Operation(operationId = "getNoticeFeed", summary = "Notices as an Atom feed", description = """
+            Anyone (cached a minute). The latest 100 notices as an Atom feed (RFC 4287), filtered like the JSON \
+            listing by `body` and `standard`, for feed readers.""")
+    @Tag(name = ApiDocument.NOTICES)
     public Response feed(@QueryParam("body") String body, @QueryParam("standard") String standard) {
         PageView<Notice> list = notices.list(notices.filter(body, standard), 0, 100);
         return Response.ok(atom.write(list.items(), body, standard), "application/atom+xml; charset=utf-8")
@@ -45,6 +52,9 @@ public class NoticeResource {
     @GET
     @Path("notices")
     @Produces(MediaType.TEXT_HTML)
+    @Operation(operationId = "noticesPage", summary = "Notices page", description = """
+            Anyone. The notices as an HTML page, filterable by body and standard.""")
+    @Tag(name = ApiDocument.PAGES)
     public Response page(@QueryParam("body") String body, @QueryParam("standard") String standard,
                          @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
                          @BeanParam PageRequest p) {

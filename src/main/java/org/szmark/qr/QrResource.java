@@ -13,6 +13,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.szmark.apidoc.ApiDocument;
 import org.szmark.certificate.Certificate;
 import org.szmark.certificate.CertificateService;
 import org.szmark.common.InvalidInput;
@@ -21,6 +25,7 @@ import org.szmark.standard.Standard;
 
 /** QR codes and printable mark labels of certificates. */
 @Path("/api/v1")
+@Tag(name = ApiDocument.LABELS)
 public class QrResource {
 
     @Inject CertificateService certificates;
@@ -30,6 +35,10 @@ public class QrResource {
     @GET
     @Path("certificates/{number}/qr")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getQrInfo", summary = "What a certificate's QR code holds", description = """
+            Anyone. The label URL the QR code encodes (`<public-base-url>/V/<token>`, the token being the signed \
+            claims: docs/qr-token.md), and the QR version, error correction level (`ecc` L, M, Q or H; default Q) \
+            and module count. Errors: 400 `validation`, 404 `not-found`.""")
     public QrCodes.QrInfo info(@PathParam("number") String number, @QueryParam("ecc") @DefaultValue("Q") String ecc) {
         return codes.info(url(certificates.get(number)), ecc(ecc));
     }
@@ -37,6 +46,11 @@ public class QrResource {
     @GET
     @Path("certificates/{number}/qr.svg")
     @Produces("image/svg+xml")
+    @Operation(operationId = "getQrSvg", summary = "The QR code as SVG", description = """
+            Anyone. The certificate's QR code as SVG: `scale` pixels per module (1 to 32, default 8), a quiet zone \
+            of `margin` modules (0 to 16, default 4), error correction `ecc` (L, M, Q, H; default Q). Strong ETag, \
+            cached a year (the image never changes for these parameters); If-None-Match answers 304. Errors: 400 \
+            `validation`, 404 `not-found`.""")
     public Response svg(@PathParam("number") String number, @QueryParam("scale") @DefaultValue("8") String scale,
                         @QueryParam("margin") @DefaultValue("4") String margin, @QueryParam("ecc") @DefaultValue("Q") String ecc,
                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -47,6 +61,9 @@ public class QrResource {
     @GET
     @Path("certificates/{number}/qr.png")
     @Produces("image/png")
+    @Operation(operationId = "getQrPng", summary = "The QR code as PNG", description = """
+            Anyone. The same QR code as a monochrome PNG, with the same parameters, ETag and caching as the SVG. \
+            Errors: 400 `validation`, 404 `not-found`.""")
     public Response png(@PathParam("number") String number, @QueryParam("scale") @DefaultValue("8") String scale,
                         @QueryParam("margin") @DefaultValue("4") String margin, @QueryParam("ecc") @DefaultValue("Q") String ecc,
                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -57,6 +74,9 @@ public class QrResource {
     @GET
     @Path("certificates/{number}/label.svg")
     @Produces("image/svg+xml")
+    @Operation(operationId = "getLabelSvg", summary = "The printable mark label", description = """
+            Anyone. The label to print on the product: the Shenzhen Standard mark, the QR code and the certificate \
+            number, as SVG (strong ETag, cached a year). Unknown: 404 `not-found`.""")
     public Response label(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return serve(codes.label(CertificateService.normaliseNumber(number), () -> url(certificates.get(number))), ifNoneMatch);
     }

@@ -12,6 +12,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.szmark.apidoc.ApiDocument;
 import org.szmark.certificate.Certificate;
 import org.szmark.certificate.CertificateService;
 import org.szmark.certificate.CertificateViewer;
@@ -20,6 +23,7 @@ import org.szmark.common.NotFound;
 
 /** Live status for websites: an SVG badge and a small JSON document, both cacheable for a minute at most. */
 @Path("/badge")
+@Tag(name = ApiDocument.LABELS)
 public class BadgeResource {
 
     @Inject CertificateService certificates;
@@ -28,6 +32,11 @@ public class BadgeResource {
     @GET
     @Path("{file}")
     @Produces("image/svg+xml")
+    @Operation(operationId = "getBadge", summary = "A live status badge", description = """
+            Anyone (CORS open, cached a minute). `/badge/<number>.svg`: an SVG badge coloured by the certificate's \
+            status; it says valid only while the mark may be used (a suspended body's certificates show as \
+            suspended). An unknown number gets a grey "unknown" badge with status 404, so an embedded image never \
+            breaks.""")
     public Response badge(@PathParam("file") String file) {
         if (!file.endsWith(".svg")) {
             return Response.status(404).type("image/svg+xml").entity(Badges.svg(null, null)).build();

@@ -20,6 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.szmark.apidoc.ApiDocument;
 import org.szmark.body.BodyService;
 import org.szmark.body.CertificationBody;
 import org.szmark.certificate.CertificateRepository;
@@ -48,6 +51,7 @@ import org.szmark.web.Texts;
 /** The public registry's pages: search, enterprise pages, the catalogue, the bodies and statistics. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@Tag(name = ApiDocument.PAGES)
 public class RegistryPages {
 
     @Inject CertificateService certificates;
@@ -88,6 +92,9 @@ public class RegistryPages {
 
     @GET
     @Path("search")
+    @Operation(operationId = "searchPage", summary = "Search page", description = """
+            Anyone. Certificates found by number, enterprise name (Chinese or English, partial), credit code, product \
+            or model, filterable by status and body; the JSON equivalent is GET /api/v1/certificates.""")
     public Response search(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("body") String body,
                            @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
                            @BeanParam PageRequest p) {
@@ -125,6 +132,8 @@ public class RegistryPages {
 
     @GET
     @Path("e/{creditCode}")
+    @Operation(operationId = "enterprisePage", summary = "An enterprise's page", description = """
+            Anyone. An enterprise's certificates with live status, their mark labels and a badge snippet to embed.""")
     public Response enterprise(@PathParam("creditCode") String code, @QueryParam("lang") String lang,
                                @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Lang l = Lang.choose(lang, accept);
@@ -144,6 +153,8 @@ public class RegistryPages {
 
     @GET
     @Path("standards")
+    @Operation(operationId = "standardsPage", summary = "Catalogue page", description = """
+            Anyone. The standards eligible for the mark.""")
     public Response standards(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Lang l = Lang.choose(lang, accept);
         Map<String, String> t = texts.of(l);
@@ -158,6 +169,8 @@ public class RegistryPages {
 
     @GET
     @Path("bodies")
+    @Operation(operationId = "bodiesPage", summary = "Certification bodies page", description = """
+            Anyone. The certification bodies with their keys and certificate counts.""")
     public Response bodies(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Lang l = Lang.choose(lang, accept);
         Map<String, String> t = texts.of(l);
@@ -183,6 +196,8 @@ public class RegistryPages {
 
     @GET
     @Path("stats")
+    @Operation(operationId = "statsPage", summary = "Statistics page", description = """
+            Anyone. Certificates by status, body and month, with charts.""")
     public Response stats(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Lang l = Lang.choose(lang, accept);
         Map<String, String> t = texts.of(l);

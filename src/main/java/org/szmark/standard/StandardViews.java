@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 import org.szmark.text.FreeText;
 
@@ -21,6 +22,7 @@ public final class StandardViews {
     public record Evaluation(@NotBlank @Size(max = 300) String catalogueItem, LocalDate passedOn) {}
 
     /** Status as published: CURRENT, or ABOLISHED by a notice, or REPLACED by another standard. */
+    @Schema(name = "StandardStatusChange")
     public record StatusChange(@NotNull StandardStatus status, @Size(max = 64) String replacedBy,
                                LocalDate abolishedOn, @Size(max = 500) @FreeText String notice) {}
 

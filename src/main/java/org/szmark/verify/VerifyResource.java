@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.szmark.apidoc.ApiDocument;
 import org.szmark.certificate.CertificateViews.CertificateView;
 import org.szmark.certificate.CertificateViews.EventView;
 import org.szmark.certificate.CertificateViews.Party;
@@ -37,6 +40,7 @@ import org.szmark.web.Texts;
  * stale (a suspension shows on the very next scan), and neither answers bad tokens with an error page.
  */
 @Path("/{prefix: v|V}")
+@Tag(name = ApiDocument.PAGES)
 public class VerifyResource {
 
     @Inject VerificationService verification;
@@ -50,6 +54,10 @@ public class VerifyResource {
     @GET
     @Path("{token}")
     @Produces(MediaType.TEXT_HTML)
+    @Operation(operationId = "verificationPage", summary = "Verification page a scanned label opens", description = """
+            Anyone, never cached. `/V/<token>` as printed in the QR code (`/v/` also works, for people typing it): \
+            the verdict on the label for a person holding the product, in Chinese or English. The same verdict as \
+            JSON: GET /api/v1/verify/{token}.""")
     public Response page(@PathParam("token") String token, @QueryParam("lang") String lang,
                          @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Lang l = Lang.choose(lang, accept);

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.szmark.apidoc.ApiDocument;
 import org.szmark.body.BodyRepository;
 import org.szmark.config.SzmarkConfig;
 import org.szmark.enterprise.EnterpriseRepository;
@@ -20,6 +23,7 @@ import org.szmark.standard.StandardService;
 
 /** The front page: what the registry is, and where to go next. */
 @Path("/")
+@Tag(name = ApiDocument.PAGES)
 public class LandingResource {
 
     @Inject @Location("pages/landing.html") Template landing;
@@ -38,6 +42,8 @@ public class LandingResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @Operation(operationId = "landingPage", summary = "Landing page", description = """
+            Anyone. What the registry is, its counts, and where to go next.""")
     public Response index(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Lang l = Lang.choose(lang, accept);
         TemplateInstance page = landing.data("lang", l).data("switchHref", null)

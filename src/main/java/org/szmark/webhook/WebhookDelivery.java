@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.OffsetDateTime;
 
 /** One event to deliver to one endpoint: the outbox row and the summary of its attempts. */
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 @Table(name = "webhook_delivery")
 public class WebhookDelivery {
 
+    @Schema(name = "DeliveryState")
     public enum State { PENDING, DELIVERED, FAILED, CANCELLED }
 
     @Id

@@ -3,6 +3,7 @@ package org.szmark.webhook;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,6 +22,7 @@ public final class WebhookViews {
     private WebhookViews() {}
 
     /** {@code url} is checked by {@link WebhookUrls} so every refusal names the field the same way. */
+    @Schema(name = "WebhookRequest")
     public record CreateRequest(String url, @Size(max = 500) @FreeText String description) {}
 
     /** An endpoint; {@code secret} is present only in the response that created it. */

@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.postgresql.util.PSQLException;
@@ -22,6 +23,7 @@ public class FailingDatabaseResource {
     @GET
     @Path("{kind}")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
     public String fail(@PathParam("kind") String kind) {
         throw switch (kind) {
             // What Hibernate makes of the driver refusing to connect while the server is down.
