@@ -26,6 +26,8 @@
                 @Tag(name = ApiDocument.NOTICES, description = "Notices (公告) of suspensions, revocations, cancellations and abolished "
                         + "standards, as JSON and as an Atom feed."),
                 @Tag(name = ApiDocument.ACCOUNTS, description = "Accounts, API tokens and the audit trail."),
+                @Tag(name = ApiDocument.REPORTS, description = "Reports of suspicious labels: anyone sends one, the authority and "
+                        + "the issuing body read them (docs/reports.md)."),
                 @Tag(name = ApiDocument.WEBHOOKS, description = "An enterprise's webhook endpoints and their delivery log (docs/webhooks.md)."),
                 @Tag(name = ApiDocument.PAGES, description = "HTML pages for people, in Chinese or English (`?lang=zh` or `?lang=en`, "
                         + "else the Accept-Language header). They show what the JSON operations give; programs should use those.")

@@ -16,6 +16,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.szmark.apidoc.ApiDocument;
 import org.szmark.certificate.CertificateViews.CertificateView;
 import org.szmark.common.InvalidInput;
 import org.szmark.common.NotFound;
@@ -32,6 +37,7 @@ import org.szmark.web.Texts;
  * force, as GS1 resolvers do for a requested link type.
  */
 @Path("/01/{gtin}")
+@Tag(name = ApiDocument.VERIFICATION)
 public class DigitalLinkResource {
 
     public static final String LINKSET = "application/linkset+json";
@@ -47,6 +53,14 @@ public class DigitalLinkResource {
     @Inject @Location("pages/digital-link.html") Template page;
 
     @GET
+    @Operation(operationId = "digitalLinkProduct", summary = "GS1 Digital Link: a product's certificates", description = """
+            Anyone. `/01/<GTIN>` (8, 12, 13 or 14 digits with their check digit): the certificates in force of every \
+            product registered with that GTIN. A page for browsers; an RFC 9264 linkset (`application/linkset+json`) \
+            with `gs1:certificationInfo` and `gs1:verificationService` links for `?linkType=linkset` or that Accept \
+            type; `?linkType=gs1:certificationInfo` redirects (307) to the certificate in force. Errors: 400 \
+            `validation` (`gtin`, `linkType`), 404 `not-found` (docs/digital-link.md).""")
+    @APIResponse(responseCode = "200", description = "The certificates", content = {@Content(mediaType = "text/html"),
+            @Content(mediaType = LINKSET)})
     public Response product(@PathParam("gtin") String gtin, @QueryParam("linkType") String linkType, @QueryParam("lang") String lang,
                             @HeaderParam(HttpHeaders.ACCEPT) String accept, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         return answer(gtin, null, linkType, lang, accept, acceptLanguage);
@@ -54,6 +68,11 @@ public class DigitalLinkResource {
 
     @GET
     @Path("21/{serial}")
+    @Operation(operationId = "digitalLinkItem", summary = "GS1 Digital Link with a serial number", description = """
+            Anyone. As `/01/<GTIN>`, with the serial (AI 21, 1 to 20 characters of GS1 character set 82) kept in the \
+            linkset's anchor; it leads to the same certificates. Errors: 400 `validation` (`serial`).""")
+    @APIResponse(responseCode = "200", description = "The certificates", content = {@Content(mediaType = "text/html"),
+            @Content(mediaType = LINKSET)})
     public Response item(@PathParam("gtin") String gtin, @PathParam("serial") String serial, @QueryParam("linkType") String linkType,
                          @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT) String accept,
                          @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {

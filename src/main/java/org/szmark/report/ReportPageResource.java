@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.szmark.apidoc.ApiDocument;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.szmark.common.DomainException;
@@ -32,6 +35,7 @@ import org.szmark.web.Texts;
  * form again with the reason in the page's language, never as a problem document.
  */
 @Path("/{prefix: v|V}/{token}/report")
+@Tag(name = ApiDocument.PAGES)
 public class ReportPageResource {
 
     @Inject ReportService service;
@@ -42,6 +46,8 @@ public class ReportPageResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @Operation(operationId = "reportFormPage", summary = "Form to report a suspicious label", description = """
+            Anyone. Linked from every verification page; `sent=1` shows the thank-you page. Programs: POST /api/v1/reports.""")
     public Response form(@PathParam("token") String token, @QueryParam("sent") String sent, @QueryParam("lang") String lang,
                          @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Lang l = Lang.choose(lang, accept);
@@ -51,6 +57,9 @@ public class ReportPageResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
+    @Operation(operationId = "sendReportFormPage", summary = "Send the report form", description = """
+            Anyone. Answers 303 to the thank-you page, or the form again with the reason (400, 413, 429) in the page's \
+            language.""")
     public Response send(@PathParam("token") String token, @RestForm String whereBought, @RestForm String note,
                          @RestForm String contact, @RestForm("photo") FileUpload photo, @RestForm String lang,
                          @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept, @Context HttpServerRequest request) {

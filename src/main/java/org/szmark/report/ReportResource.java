@@ -17,6 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.szmark.apidoc.ApiDocument;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.szmark.account.CurrentActor;
@@ -30,6 +36,7 @@ import org.szmark.report.ReportViews.Submission;
 
 /** {@code /api/v1/reports}: anyone sends a report of a suspicious label; the authority and the issuing body read them. */
 @Path("/api/v1/reports")
+@Tag(name = ApiDocument.REPORTS)
 public class ReportResource {
 
     @Inject ReportService service;
@@ -39,13 +46,28 @@ public class ReportResource {
     /** A report without a photo, as JSON. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "submitReport", summary = "Report a suspicious label", description = """
+            Anyone, no token. `token` (the scanned code) or `certificateNumber` (as printed) is needed; `whereBought`, \
+            `note` and `contact` are optional. The code is checked as a scan would check it, and the report goes to the \
+            authority and to the body whose certificate the code names; the contact is never public. At most \
+            `szmark.reports.per-client` reports per client address and period (5 an hour): beyond, 429 `rate-limited` \
+            with Retry-After. Errors: 400 `validation`. With a photo: POST /api/v1/reports/form.""")
+    @APIResponse(responseCode = "201", description = "Received", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReportViews.Received.class)))
     public Response submit(@Valid @NotNull Submission s, @Context HttpServerRequest request) {
         return received(service.submit(s, null, ReportUploads.client(request)));
     }
 
     /** A report with an optional photo, as a form upload (fields as in the JSON, the photo as {@code photo}). */
     @POST
+    @Path("form")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(operationId = "submitReportForm", summary = "Report a suspicious label with a photo", description = """
+            Anyone, no token. The fields of the JSON report as form fields, and `photo`: a JPEG, PNG, WebP or HEIC image \
+            of at most `szmark.reports.max-photo-size` (3 MB), recognised by its bytes. Errors: 400 `validation` \
+            (`photo` when it is no such image), 413 `payload-too-large`, 429 `rate-limited`.""")
+    @APIResponse(responseCode = "201", description = "Received", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReportViews.Received.class)))
     public Response submitForm(@RestForm String token, @RestForm String certificateNumber, @RestForm String whereBought,
                                @RestForm String note, @RestForm String contact, @RestForm("photo") FileUpload photo,
                                @Context HttpServerRequest request) {
@@ -59,6 +81,10 @@ public class ReportResource {
 
     @GET
     @RolesAllowed({Role.AUTHORITY_ROLE, Role.CERTIFIER_ROLE})
+    @Operation(operationId = "listReports", summary = "Reports of suspicious labels", description = """
+            The authority (every report) or a certifier (reports naming its body's certificates), newest first, with \
+            the reporter's contact. `certificate` filters by certificate number, `flagged=true` keeps numbers that \
+            were reported `szmark.reports.flag-after` times or from `flag-places` places. Errors: 400 `validation`.""")
     public PageView<ReportView> list(@QueryParam("certificate") String number, @QueryParam("flagged") String flagged,
                                      @BeanParam PageRequest page) {
         if (number != null && number.length() > ReportViews.MAX_NUMBER) {
@@ -75,6 +101,9 @@ public class ReportResource {
     @GET
     @Path("summary")
     @RolesAllowed({Role.AUTHORITY_ROLE, Role.CERTIFIER_ROLE})
+    @Operation(operationId = "reportSummary", summary = "Reports per certificate number", description = """
+            The authority or a certifier (its body's numbers): how many reports name each number, from how many \
+            different places, the latest, and whether the number is flagged; most reported first, at most 200.""")
     public List<NumberSummary> summary() {
         return service.summary(actor.get(), PageRequest.MAX_SIZE);
     }
@@ -83,6 +112,10 @@ public class ReportResource {
     @GET
     @Path("{id}/photo")
     @RolesAllowed({Role.AUTHORITY_ROLE, Role.CERTIFIER_ROLE})
+    @Operation(operationId = "reportPhoto", summary = "A report's photo", description = """
+            The readers of the report only (the authority, the issuing body's certifiers); another body's or none: \
+            404 `not-found`. Served as the image it is, sandboxed and never cached.""")
+    @APIResponse(responseCode = "200", description = "The photo", content = @Content(mediaType = "image/*"))
     public Response photo(@PathParam("id") long id) {
         ReportViews.Photo p = service.photo(id, actor.get());
         return Response.ok(p.bytes(), p.mediaType())

@@ -169,7 +169,7 @@ public class RequestLimits {
     private long limitFor(HttpServerRequest request) {
         String path = request.path();
         if (request.method() == io.vertx.core.http.HttpMethod.POST && path != null
-                && (path.equals("/api/v1/reports") || ((path.startsWith("/V/") || path.startsWith("/v/")) && path.endsWith("/report")))) {
+                && (path.equals("/api/v1/reports/form") || ((path.startsWith("/V/") || path.startsWith("/v/")) && path.endsWith("/report")))) {
             return maxUpload;
         }
         return maxBody;

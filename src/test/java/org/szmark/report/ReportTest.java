@@ -136,13 +136,13 @@ class ReportTest {
         jsonFrom("127.0.0.14").body("{\"token\":").post("/api/v1/reports").then().statusCode(400);
         // a "photo" that is no image, whatever it says it is
         from("127.0.0.14").multiPart("token", t).multiPart("photo", "x.png", "<svg onload=alert(1)>".getBytes(), "image/png")
-                .post("/api/v1/reports").then().statusCode(400).contentType("application/problem+json")
+                .post("/api/v1/reports/form").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("photo"));
-        from("127.0.0.14").multiPart("token", t).multiPart("note", "y".repeat(2001)).post("/api/v1/reports")
+        from("127.0.0.14").multiPart("token", t).multiPart("note", "y".repeat(2001)).post("/api/v1/reports/form")
                 .then().statusCode(400).body("errors[0].field", equalTo("note"));
         // the text rule holds for form fields as for JSON: a bidi override in a place name, a lone surrogate in JSON
         from("127.0.0.14").multiPart("token", t).multiPart(new io.restassured.builder.MultiPartSpecBuilder("深圳\u202E店")
-                        .controlName("whereBought").charset("UTF-8").build()).post("/api/v1/reports")
+                        .controlName("whereBought").charset("UTF-8").build()).post("/api/v1/reports/form")
                 .then().statusCode(400).body("errors[0].field", equalTo("whereBought"));
         jsonFrom("127.0.0.14").body("{\"token\":\"" + t + "\",\"contact\":\"a\\ud800b\"}").post("/api/v1/reports")
                 .then().statusCode(400).body("errors[0].field", equalTo("contact"));
@@ -158,7 +158,7 @@ class ReportTest {
         String n = a.issue();
         from("127.0.0.15").multiPart("token", token(n)).multiPart("whereBought", "东莞")
                 .multiPart("photo", "label.png", PNG, "application/octet-stream")
-                .post("/api/v1/reports").then().statusCode(201);
+                .post("/api/v1/reports/form").then().statusCode(201);
         String photo = as(a.token()).get("/api/v1/reports?certificate=" + n).jsonPath().getString("items[0].photoUrl");
         assertThat(photo).startsWith("/api/v1/reports/");
         byte[] got = as(a.token()).get(photo).then().statusCode(200).contentType("image/png")
@@ -170,10 +170,10 @@ class ReportTest {
         // and the larger limit is the report upload's alone
         byte[] large = java.util.Arrays.copyOf(PNG, 2_500_000);
         from("127.0.0.15").multiPart("token", token(n)).multiPart("photo", "big.png", large, "image/png")
-                .post("/api/v1/reports").then().statusCode(201);
+                .post("/api/v1/reports/form").then().statusCode(201);
         byte[] tooLarge = java.util.Arrays.copyOf(PNG, 3 * 1024 * 1024 + 70 * 1024);
         from("127.0.0.15").multiPart("token", token(n)).multiPart("photo", "huge.png", tooLarge, "image/png")
-                .post("/api/v1/reports").then().statusCode(413).contentType("application/problem+json");
+                .post("/api/v1/reports/form").then().statusCode(413).contentType("application/problem+json");
         as(a.token()).contentType("application/json").body("{\"x\":\"" + "a".repeat(1_100_000) + "\"}")
                 .post("/api/v1/certificates").then().statusCode(413).contentType("application/problem+json");
         authority().get(photo).then().statusCode(200);
