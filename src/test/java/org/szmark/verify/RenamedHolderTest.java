@@ -95,7 +95,8 @@ class RenamedHolderTest {
         assertThat(atom).contains(signedZh + " [现登记名称 registered name now: " + NEW_ZH + " / " + NEW_EN + "] (" + i.holder() + ")");
         String page = given().queryParam("body", i.body()).queryParam("lang", "en").get("/notices").then().statusCode(200)
                 .extract().asString();
-        assertThat(page).contains(signedZh + " <span class=\"registered-now\">[registered name now: " + NEW_ZH + " / " + NEW_EN + "]</span>");
+        // An English page names the holder by its signed English name, with the registered names now beside it.
+        assertThat(page).contains(signedEn + " <span class=\"registered-now\">[registered name now: " + NEW_ZH + " / " + NEW_EN + "]</span>");
 
         // The enterprise page is headed by the registered name and says what each certificate names.
         String e = given().queryParam("lang", "en").get("/e/" + i.holder()).then().statusCode(200).extract().asString();

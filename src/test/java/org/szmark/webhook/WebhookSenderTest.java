@@ -45,7 +45,8 @@ import org.szmark.webhook.WebhookUrls.Pinned;
 class WebhookSenderTest {
 
     static final String HOST = "hooks.example.test";
-    static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /** Generous: a TLS handshake on a loaded CI machine can take over two seconds; the tests never wait for it to pass. */
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
     static Vertx vertx;
 
     record Seen(String host, String uri, String body, String sni, String signature) {}
