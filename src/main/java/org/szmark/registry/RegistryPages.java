@@ -216,7 +216,9 @@ public class RegistryPages {
         List<BarCharts.Bar> changes = summary.changesPerMonth().entrySet().stream()
                 .map(e -> new BarCharts.Bar(e.getKey().toString(), e.getValue().values().stream().mapToLong(Long::longValue).sum(), "#59636e"))
                 .toList();
+        // The table details the months that had changes; the chart above shows every month, empty ones too.
         List<ChangeRow> changeRows = summary.changesPerMonth().entrySet().stream()
+                .filter(e -> e.getValue().values().stream().anyMatch(v -> v > 0))
                 .map(e -> new ChangeRow(e.getKey().toString(), List.copyOf(e.getValue().values()))).toList();
         List<String> kinds = java.util.Arrays.stream(org.szmark.certificate.StatusChange.values())
                 .map(k -> t.get("verify.event." + k.name())).toList();
