@@ -100,11 +100,12 @@ class RenamedHolderTest {
 
         // The enterprise page is headed by the registered name and says what each certificate names.
         String e = given().queryParam("lang", "en").get("/e/" + i.holder()).then().statusCode(200).extract().asString();
-        assertThat(e).contains("<h1 id=\"enterprise-name\">" + NEW_ZH + "</h1>")
+        // (an English page: the registered English name, with the Chinese one below it)
+        assertThat(e).contains("<h1 id=\"enterprise-name\">" + NEW_EN + "</h1>").contains("<p>" + NEW_ZH + "</p>")
                 .contains("name on the certificate: " + signedZh + " / " + signedEn);
         // Search results show the signed name with the registered one beside it.
         String search = given().queryParam("q", n).queryParam("lang", "en").get("/search").then().statusCode(200).extract().asString();
-        assertThat(search).contains(signedZh).contains("registered name now: " + NEW_ZH + " / " + NEW_EN);
+        assertThat(search).contains(">" + signedEn + "</a>").contains("registered name now: " + NEW_ZH + " / " + NEW_EN);
     }
 
     @Test
