@@ -163,7 +163,7 @@ class ReportTest {
         assertThat(photo).startsWith("/api/v1/reports/");
         byte[] got = as(a.token()).get(photo).then().statusCode(200).contentType("image/png")
                 .header("Content-Security-Policy", containsString("sandbox"))
-                .header("Cache-Control", containsString("no-store"))
+                .header("Cache-Control", containsString("no-store")).header("X-Content-Type-Options", "nosniff")
                 .extract().asByteArray();
         assertThat(got).isEqualTo(PNG);
         // a phone's photo of a few megabytes is taken; more than szmark.reports.max-photo-size is a 413 problem,
