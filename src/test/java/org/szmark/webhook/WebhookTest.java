@@ -401,7 +401,7 @@ class WebhookTest {
     @Test
     void onlyEnterpriseAccountsManageWebhooks() {
         Api.Issuer i = Api.newIssuer();
-        Map<String, String> body = Map.of("url", "https://hooks.example.com/szmark");
+        Map<String, String> body = Map.of("url", "https://hooks.example.test/szmark");
         as(i.token()).body(body).post("/api/v1/webhooks").then().statusCode(403);
         authority().body(body).post("/api/v1/webhooks").then().statusCode(403);
         anonymous().body(body).post("/api/v1/webhooks").then().statusCode(401);
@@ -415,12 +415,12 @@ class WebhookTest {
         Setup s = setup();
         String t = s.enterpriseToken();
         Map<String, String> refusals = new HashMap<>();
-        refusals.put("ftp://hooks.example.com/x", "http or https");
-        refusals.put("hooks.example.com/x", "http or https");
+        refusals.put("ftp://hooks.example.test/x", "http or https");
+        refusals.put("hooks.example.test/x", "http or https");
         refusals.put("http:///x", "host");
         refusals.put("not a url", "not a valid URL");
-        refusals.put("https://u:p@hooks.example.com/", "user name or password");
-        refusals.put("https://hooks.example.com/" + "a".repeat(2000), "2000");
+        refusals.put("https://u:p@hooks.example.test/", "user name or password");
+        refusals.put("https://hooks.example.test/" + "a".repeat(2000), "2000");
         refusals.put("http://localhost:8080/api/v1/webhooks", "registry itself");   // szmark.public-base-url
         int port = io.restassured.RestAssured.port;                                  // the port the registry listens on
         refusals.put("http://127.0.0.1:" + port + "/api/v1/webhooks", "registry itself");
@@ -434,11 +434,11 @@ class WebhookTest {
         }
         as(t).body(Map.of("description", "no url")).post("/api/v1/webhooks").then().statusCode(400)
                 .body("errors[0].field", equalTo("url"));
-        as(t).body(Map.of("url", "https://hooks.example.com/a", "description", "x".repeat(501)))
+        as(t).body(Map.of("url", "https://hooks.example.test/a", "description", "x".repeat(501)))
                 .post("/api/v1/webhooks").then().statusCode(400).body("errors[0].field", equalTo("description"));
-        as(t).body("{\"url\": \"https://hooks.example.com/a\"").post("/api/v1/webhooks").then().statusCode(400)
+        as(t).body("{\"url\": \"https://hooks.example.test/a\"").post("/api/v1/webhooks").then().statusCode(400)
                 .contentType("application/problem+json");
-        as(t).body(Map.of("url", "https://hooks.example.com/a", "events", "all")).post("/api/v1/webhooks").then().statusCode(400)
+        as(t).body(Map.of("url", "https://hooks.example.test/a", "events", "all")).post("/api/v1/webhooks").then().statusCode(400)
                 .body("type", equalTo("urn:szmark:problem:malformed-json")).body("errors[0].field", equalTo("events"));
         as(t).body("{\"url\": 42}").post("/api/v1/webhooks").then().statusCode(400).body("errors[0].field", equalTo("url"));
         as(t).get("/api/v1/webhooks").then().statusCode(200).body("size()", equalTo(0));
@@ -448,14 +448,14 @@ class WebhookTest {
     void registrationsAreLimitedAndNotDuplicated() {
         Setup s = setup();
         String t = s.enterpriseToken();
-        register(t, "https://hooks.example.com/0");
-        as(t).body(Map.of("url", "https://HOOKS.example.com/0")).post("/api/v1/webhooks").then().statusCode(409)
+        register(t, "https://hooks.example.test/0");
+        as(t).body(Map.of("url", "https://HOOKS.example.test/0")).post("/api/v1/webhooks").then().statusCode(409)
                 .body("type", equalTo("urn:szmark:problem:duplicate-webhook"));
-        for (int k = 1; k < 10; k++) register(t, "https://hooks.example.com/" + k);
-        as(t).body(Map.of("url", "https://hooks.example.com/10")).post("/api/v1/webhooks").then().statusCode(409)
+        for (int k = 1; k < 10; k++) register(t, "https://hooks.example.test/" + k);
+        as(t).body(Map.of("url", "https://hooks.example.test/10")).post("/api/v1/webhooks").then().statusCode(409)
                 .body("type", equalTo("urn:szmark:problem:webhook-limit-reached"));
         long first = as(t).get("/api/v1/webhooks").jsonPath().getLong("[0].id");
         as(t).delete("/api/v1/webhooks/" + first).then().statusCode(204);
-        register(t, "https://hooks.example.com/10");
+        register(t, "https://hooks.example.test/10");
     }
 }
