@@ -95,6 +95,6 @@ public class ReportPageResource {
 
     /** The token as it may be echoed into the page and kept: only a token's spelling (letters and digits). */
     private static String shown(String token) {
-        return org.szmark.verify.VerifyResource.reportHref(token, Lang.EN).startsWith("/V/") ? token : null;
+        return org.szmark.verify.VerifyResource.tokenSpelling(token) ? token : null;
     }
 }

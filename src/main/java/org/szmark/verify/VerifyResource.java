@@ -139,11 +139,13 @@ public class VerifyResource {
 
     /** The report form of this label; a text that is no token's spelling gets no link built from it. */
     public static String reportHref(String token, Lang l) {
-        if (token == null || token.isEmpty() || token.length() > VerificationService.MAX_TOKEN_INPUT
-                || !token.chars().allMatch(ch -> ch < 128 && Character.isLetterOrDigit(ch))) {
-            return "/search?lang=" + l.param();
-        }
-        return "/V/" + token + "/report?lang=" + l.param();
+        return tokenSpelling(token) ? "/V/" + token + "/report?lang=" + l.param() : "/search?lang=" + l.param();
+    }
+
+    /** Whether a text may be a label token as printed (ASCII letters and digits, not too long): safe in a path. */
+    public static boolean tokenSpelling(String token) {
+        return token != null && !token.isEmpty() && token.length() <= VerificationService.MAX_TOKEN_INPUT
+                && token.chars().allMatch(ch -> ch < 128 && Character.isLetterOrDigit(ch));
     }
 
     /** A link to another verification page in the language of this one. */
