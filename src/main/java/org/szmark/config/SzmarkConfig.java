@@ -268,6 +268,14 @@ public interface SzmarkConfig {
         int maxEndpointsPerEnterprise();
 
         /**
+         * Log entries per fan-out transaction (webhook/WebhookFanOut): deliveries are derived from the log after
+         * each change commits, at most this many entries' worth per transaction, so a batch to a holder with
+         * many endpoints is written in short transactions that hold no lock other bodies wait for.
+         */
+        @WithDefault("200")
+        int fanOutChunk();
+
+        /**
          * Whether endpoints may resolve to loopback, private, link-local or other non-public addresses. True
          * suits the embedded run and tests; set it to false in production so an endpoint cannot be used to
          * reach the registry's internal network.

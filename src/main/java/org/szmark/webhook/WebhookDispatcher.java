@@ -5,8 +5,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -26,9 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
-import org.szmark.certificate.StatusChanged;
 import org.szmark.config.SzmarkConfig;
 import org.szmark.crypto.KeySealer;
 
@@ -56,9 +52,8 @@ public class WebhookDispatcher {
     @Inject WebhookSender sender;
     @Inject Clock clock;
 
-    private ExecutorService nudges;
+    private Rounds nudges;
     private ExecutorService lookups;
-    private final AtomicBoolean nudgeQueued = new AtomicBoolean();
 
     /** What one attempt needs, taken from the database so that sending needs no transaction. */
     record Job(long rowId, String deliveryId, String type, String url, String secret, byte[] body, int attempt,
@@ -79,7 +74,7 @@ public class WebhookDispatcher {
 
     @PostConstruct
     void init() {
-        nudges = Executors.newSingleThreadExecutor(daemon("webhook-nudge"));
+        nudges = new Rounds("webhook-nudge", this::poll);
         // Lookups block; a round's are made side by side, at most this many at once.
         lookups = Executors.newFixedThreadPool(Math.min(config.webhooks().batchSize(), 8), daemon("webhook-lookup"));
     }
@@ -94,29 +89,13 @@ public class WebhookDispatcher {
 
     @PreDestroy
     void stop() {
-        nudges.shutdownNow();
+        nudges.close();
         lookups.shutdownNow();
     }
 
-    /** A committed change has new deliveries: send them now rather than on the next poll. */
-    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatusChanged change) {
-        nudge();
-    }
-
-    /**
-     * Runs a delivery round soon on a thread of its own. Never blocks the caller, and collapses a burst (a
-     * batch issuance commits many changes at once) into one round; the poll remains the safety net.
-     */
+    /** New deliveries were written: run a delivery round soon (a fan-out round's many deliveries make one). */
     public void nudge() {
-        if (!nudgeQueued.compareAndSet(false, true)) return;
-        try {
-            nudges.execute(() -> {
-                nudgeQueued.set(false);
-                poll();
-            });
-        } catch (RejectedExecutionException e) {
-            nudgeQueued.set(false);
-        }
+        nudges.ask();
     }
 
     @Scheduled(identity = "webhook-deliveries", every = "${szmark.webhooks.poll-interval:1s}",

@@ -39,6 +39,13 @@ public class WebhookEndpoint {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    /**
+     * The last log index committed when the endpoint was registered: it receives the changes logged after it
+     * (WebhookFanOut). Log order is commit order, so this is exact where registration times are not.
+     */
+    @Column(name = "after_log_index", nullable = false)
+    public long afterLogIndex;
+
     @Column(name = "deleted_at")
     public OffsetDateTime deletedAt;
 }

@@ -6,6 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,40 +35,64 @@ import org.szmark.webhook.WebhookViews.PingPayload;
 import org.szmark.webhook.WebhookViews.StatusChangedPayload;
 
 /**
- * Writes deliveries into the outbox. Status changes are observed inside their own transaction, so a
- * change that rolls back leaves no delivery and a committed one always has its deliveries; sending happens
- * later, outside any transaction, in {@link WebhookDispatcher}.
+ * Writes deliveries into the outbox table, from which {@link WebhookDispatcher} sends them outside any
+ * transaction. A change's deliveries are derived after its commit by {@link WebhookFanOut}; inside the
+ * change's transaction this class only notes whether a holder it touches has endpoints, so that a committed
+ * change with deliveries to come starts a fan-out round at once rather than at the next poll.
  */
 @ApplicationScoped
 public class WebhookOutbox {
+
+    private static final String NUDGE = WebhookOutbox.class.getName() + ".nudge";
 
     @Inject EntityManager em;
     @Inject ObjectMapper json;
     @Inject QrCodes qr;
     @Inject SzmarkConfig config;
     @Inject Clock clock;
-    @Inject EndpointsOfTransaction batchEndpoints;
+    @Inject HoldersOfTransaction holders;
+    @Inject WebhookFanOut fanOut;
+    @Inject TransactionSynchronizationRegistry transactions;
 
     void on(@Observes BatchIssuing batch) {
         if (batch.holderIds().isEmpty()) return;
-        batchEndpoints.remember(batch.holderIds(), liveEndpointsOf(batch.holderIds()));
+        holders.remember(batch.holderIds(), holdersWithEndpoints(batch.holderIds()));
     }
 
     void on(@Observes StatusChanged change) {
-        List<WebhookEndpoint> endpoints = batchEndpoints.of(change.holderId())
-                .orElseGet(() -> liveEndpointsOf(List.of(change.holderId())));
-        if (endpoints.isEmpty()) return;
-        // Read from the persistence context, without a flush: the event and certificate were persisted in
-        // this transaction, the others read by it. Deliveries take sequence keys, so they are inserted with
-        // the transaction's other rows at its flush, in JDBC batches, and always before the log lock
-        // (LogService.append): a holder's many endpoints add rows, never time under that lock.
-        StatusEvent event = em.find(StatusEvent.class, change.eventId());
-        Certificate c = em.find(Certificate.class, change.certificateId());
-        Enterprise holder = em.find(Enterprise.class, change.holderId());
-        CertificationBody body = em.find(CertificationBody.class, change.bodyId());
-        Standard standard = em.find(Standard.class, c.standardId);
+        boolean hasEndpoints = holders.hasEndpoints(change.holderId())
+                .orElseGet(() -> !holdersWithEndpoints(List.of(change.holderId())).isEmpty());
+        if (hasEndpoints && transactions.getResource(NUDGE) == null) {
+            transactions.putResource(NUDGE, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {}
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) fanOut.nudge();
+                }
+            });
+        }
+    }
+
+    private List<Long> holdersWithEndpoints(java.util.Collection<Long> enterpriseIds) {
+        return em.createQuery("select distinct w.enterpriseId from WebhookEndpoint w where w.enterpriseId in :e and w.deletedAt is null",
+                Long.class).setParameter("e", enterpriseIds).getResultList();
+    }
+
+    /**
+     * The deliveries of one committed change to the given endpoints of its holder, each with its own id and
+     * the change's signed event. Everything in the body is fixed by the event and the certificate's signed
+     * record, so deriving it after the commit (or again after a crash) gives the same content.
+     *
+     * @return the number of deliveries written
+     */
+    int statusChanged(StatusEvent event, Certificate c, Enterprise holder, CertificationBody body, Standard standard,
+                      List<WebhookEndpoint> endpoints) {
+        if (endpoints.isEmpty()) return 0;
         String base = config.publicBaseUrl().replaceAll("/+$", "");
-        CertificatePart certificate = new CertificatePart(c.number, change.to(), change.from(), change.event(), change.seq(),
+        CertificatePart certificate = new CertificatePart(c.number, event.toStatus, event.fromStatus, event.event, event.seq,
                 event.reasonCode, event.reasonText, event.effectiveAt, event.suspendedUntil, c.expiryDate,
                 base + "/api/v1/certificates/" + URLEncoder.encode(c.number, StandardCharsets.UTF_8),
                 c.qrSignature == null ? null : qr.url(qr.token(c, holder.creditCode, standard.number)));
@@ -79,14 +106,10 @@ public class WebhookOutbox {
             WebhookDelivery d = newDelivery(id, endpoint, WebhookViews.STATUS_CHANGED, bytes);
             d.statusEventId = event.id;
             d.certificateNumber = c.number;
-            d.event = change.event().name();
+            d.event = event.event.name();
             em.persist(d);
         }
-    }
-
-    private List<WebhookEndpoint> liveEndpointsOf(java.util.Collection<Long> enterpriseIds) {
-        return em.createQuery("from WebhookEndpoint w where w.enterpriseId in :e and w.deletedAt is null order by w.id",
-                WebhookEndpoint.class).setParameter("e", enterpriseIds).getResultList();
+        return endpoints.size();
     }
 
     /** A test delivery to one endpoint, sent like any other. */

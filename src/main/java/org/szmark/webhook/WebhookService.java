@@ -69,6 +69,8 @@ public class WebhookService {
         e.description = description;
         e.secretHint = WebhookSecrets.hint(secret);
         e.createdAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        Number logged = (Number) em.createNativeQuery("SELECT MAX(log_index) FROM status_event").getSingleResult();
+        e.afterLogIndex = logged == null ? -1 : logged.longValue();
         // The sealed secret is bound to the row id, which exists only once the row does.
         e.sealedSecret = new byte[0];
         em.persist(e);
