@@ -264,6 +264,13 @@ public interface SzmarkConfig {
         @WithDefault("20")
         int batchSize();
 
+        /**
+         * Most delivery attempts one instance makes per second, retries included; 0 for no limit. Bounds the
+         * machine time webhooks can take from writes, however many endpoints fail at once.
+         */
+        @WithDefault("100")
+        int maxAttemptsPerSecond();
+
         @WithDefault("10")
         int maxEndpointsPerEnterprise();
 

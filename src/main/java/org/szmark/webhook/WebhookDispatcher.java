@@ -26,6 +26,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.szmark.config.SzmarkConfig;
+import org.szmark.limits.TokenBucket;
 import org.szmark.crypto.KeySealer;
 
 /**
@@ -54,6 +55,8 @@ public class WebhookDispatcher {
 
     private Rounds nudges;
     private ExecutorService lookups;
+    /** Attempts this instance may still make now; null when unlimited. */
+    private TokenBucket attempts;
 
     /** What one attempt needs, taken from the database so that sending needs no transaction. */
     record Job(long rowId, String deliveryId, String type, String url, String secret, byte[] body, int attempt,
@@ -75,6 +78,10 @@ public class WebhookDispatcher {
     @PostConstruct
     void init() {
         nudges = new Rounds("webhook-nudge", this::poll);
+        int rate = config.webhooks().maxAttemptsPerSecond();
+        if (rate > 0) {
+            attempts = new TokenBucket(Math.max(rate, config.webhooks().batchSize()), rate, 1_000_000_000L, System.nanoTime());
+        }
         // Lookups block; a round's are made side by side, at most this many at once.
         lookups = Executors.newFixedThreadPool(Math.min(config.webhooks().batchSize(), 8), daemon("webhook-lookup"));
     }
@@ -102,17 +109,46 @@ public class WebhookDispatcher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         try {
-            while (runOnce() == config.webhooks().batchSize()) {
+            int size;
+            do {
+                size = budget();
                 // a full batch: more may be due, carry on without waiting for the next tick
-            }
+            } while (runOnce(size) == size);
         } catch (RuntimeException e) {
             LOG.warnf(e, "Webhook delivery round failed; it is retried on the next poll");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    /** One round: claim, send, record. Returns the number of deliveries attempted. */
+    /**
+     * How many attempts the next round may make: up to a batch, within {@code max-attempts-per-second}. Waits
+     * for the first. Endpoints that fail at once (a closed port) would otherwise be retried as fast as the
+     * machine can record failures, and one holder's endpoints could take the CPU that other bodies' writes need
+     * (docs/faults.md, "Another body's batches").
+     */
+    private int budget() throws InterruptedException {
+        int batch = config.webhooks().batchSize();
+        if (attempts == null) return batch;
+        while (true) {
+            long now = System.nanoTime();
+            long wait = attempts.tryTake(now);
+            if (wait == 0) {
+                int n = 1;
+                while (n < batch && attempts.tryTake(now) == 0) n++;
+                return n;
+            }
+            Thread.sleep(Math.max(1, Math.min(1000, wait / 1_000_000)));
+        }
+    }
+
+    /** One round of at most a batch: claim, send, record. Returns the number of deliveries attempted. */
     public int runOnce() {
-        List<Job> jobs = QuarkusTransaction.requiringNew().call(this::claim);
+        return runOnce(config.webhooks().batchSize());
+    }
+
+    private int runOnce(int size) {
+        List<Job> jobs = QuarkusTransaction.requiringNew().call(() -> claim(size));
         if (jobs.isEmpty()) return 0;
         List<CompletableFuture<Outcome>> sent = new ArrayList<>(jobs.size());
         for (Job job : jobs) sent.add(send(job));
@@ -130,12 +166,16 @@ public class WebhookDispatcher {
     }
 
     List<Job> claim() {
+        return claim(config.webhooks().batchSize());
+    }
+
+    List<Job> claim(int size) {
         OffsetDateTime now = now();
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("SELECT id FROM webhook_delivery WHERE state = 'PENDING'"
                         + " AND next_attempt_at <= ?1 AND (lease_until IS NULL OR lease_until < ?1)"
                         + " ORDER BY next_attempt_at, id LIMIT ?2 FOR UPDATE SKIP LOCKED")
-                .setParameter(1, now).setParameter(2, config.webhooks().batchSize()).getResultList();
+                .setParameter(1, now).setParameter(2, size).getResultList();
         if (ids.isEmpty()) return List.of();
         String token = UUID.randomUUID().toString();
         Duration timeout = config.webhooks().timeout();
