@@ -47,10 +47,9 @@ public interface SzmarkConfig {
     Surveillance surveillance();
 
     /**
-     * Surveillance audits and the body dashboard (docs/surveillance.md). domain.md has "surveillance at least
-     * every 12 months" from CNCA practice, with each scheme free to set its own rules; certificates carry no
-     * scheme, and the scheme a certificate is surveilled under is its body's implementation rules, so the
-     * interval is set per body code.
+     * Surveillance audits and the body dashboard (docs/surveillance.md). CNCA practice is surveillance at least
+     * every 12 months, each scheme free to set its own rules; certificates carry no scheme, and the scheme a
+     * certificate is surveilled under is its body's implementation rules, so the interval is set per body code.
      */
     interface Surveillance {
         /** Longest time from the issue date or the latest audit to the next audit, for bodies without a scheme entry. */

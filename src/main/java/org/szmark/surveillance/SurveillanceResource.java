@@ -33,7 +33,7 @@ import org.szmark.common.PageView;
 import org.szmark.surveillance.SurveillanceViews.ApplyRequest;
 import org.szmark.surveillance.SurveillanceViews.ApplyResult;
 import org.szmark.surveillance.SurveillanceViews.AuditRequest;
-import org.szmark.surveillance.SurveillanceViews.AuditView;
+import org.szmark.surveillance.SurveillanceViews.SurveillanceAuditView;
 import org.szmark.surveillance.SurveillanceViews.Candidates;
 import org.szmark.surveillance.SurveillanceViews.Dashboard;
 
@@ -46,10 +46,6 @@ import org.szmark.surveillance.SurveillanceViews.Dashboard;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = ApiDocument.SURVEILLANCE)
 public class SurveillanceResource {
-
-    private static final String KEY_DOC = "Optional. A retry with the same key and body within szmark.retention.idempotency "
-            + "(24 h) gets the first answer again instead of a second audit; the same key with another body: 409 "
-            + "`idempotency-key-reused`. 1 to 200 printable ASCII characters.";
 
     @Inject SurveillanceService service;
     @Inject CurrentActor actor;
@@ -68,9 +64,9 @@ public class SurveillanceResource {
             `certificate-ended` (REVOKED, CANCELLED or EXPIRED), `duplicate-audit` (one on that day already), \
             `idempotency-key-reused`.""")
     @APIResponse(responseCode = "201", description = "Recorded",
-            content = @Content(schema = @Schema(implementation = AuditView.class)))
+            content = @Content(schema = @Schema(implementation = SurveillanceAuditView.class)))
     public Response record(@PathParam("number") String number, @Valid @NotNull AuditRequest request,
-                           @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
+                           @Parameter(description = Idempotency.KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
         Actor a = actor.get();
         String path = "/api/v1/certificates/" + CertificateService.normaliseNumber(number) + "/audits";
         return idempotency.run(a, key, "POST", path, request, () -> service.record(number, request, a), x -> x.id,
@@ -84,7 +80,7 @@ public class SurveillanceResource {
             A certifier of the issuing body, or the authority. The certificate's audits with their notes, latest \
             `auditedOn` first, paged. What anyone may see of them is in the certificate's `surveillance`. Errors: \
             400 `validation`, 404 `not-found` (not a certificate of your body).""")
-    public PageView<AuditView> list(@PathParam("number") String number, @BeanParam PageRequest page) {
+    public PageView<SurveillanceAuditView> list(@PathParam("number") String number, @BeanParam PageRequest page) {
         return service.audits(number, actor.get(), page.page(), page.size());
     }
 

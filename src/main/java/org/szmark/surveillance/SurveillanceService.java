@@ -121,20 +121,20 @@ public class SurveillanceService {
         return a;
     }
 
-    public SurveillanceViews.AuditView view(long auditId) {
+    public SurveillanceViews.SurveillanceAuditView view(long auditId) {
         SurveillanceAudit a = em.find(SurveillanceAudit.class, auditId);
-        return SurveillanceViews.AuditView.of(a, em.find(Certificate.class, a.certificateId).number);
+        return SurveillanceViews.SurveillanceAuditView.of(a, em.find(Certificate.class, a.certificateId).number);
     }
 
     /** A certificate's audits, latest first: for its body's certifiers and the authority. */
-    public PageView<SurveillanceViews.AuditView> audits(String rawNumber, Actor actor, int page, int size) {
+    public PageView<SurveillanceViews.SurveillanceAuditView> audits(String rawNumber, Actor actor, int page, int size) {
         Certificate c = certificates.findByNumber(CertificateService.normaliseNumber(rawNumber))
                 .filter(x -> actor.isAuthority() || actor.isCertifierOf(x.bodyId))
                 .orElseThrow(() -> new NotFound("No certificate " + rawNumber + " of your body"));
         List<SurveillanceAudit> rows = em.createQuery("from SurveillanceAudit a where a.certificateId = :c"
                         + " order by a.auditDate desc, a.id desc", SurveillanceAudit.class)
                 .setParameter("c", c.id).setFirstResult(page * size).setMaxResults(size).getResultList();
-        return new PageView<>(rows.stream().map(a -> SurveillanceViews.AuditView.of(a, c.number)).toList(), page, size,
+        return new PageView<>(rows.stream().map(a -> SurveillanceViews.SurveillanceAuditView.of(a, c.number)).toList(), page, size,
                 c.surveillanceCount);
     }
 

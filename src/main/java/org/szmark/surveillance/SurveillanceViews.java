@@ -24,11 +24,11 @@ public final class SurveillanceViews {
                                @Size(max = 2000) @FreeText String notes) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AuditView(long id, String certificate, LocalDate auditedOn, AuditResult result, String notes,
+    public record SurveillanceAuditView(long id, String certificate, LocalDate auditedOn, AuditResult result, String notes,
                             OffsetDateTime recordedAt, long recordedBy) {
 
-        static AuditView of(SurveillanceAudit a, String number) {
-            return new AuditView(a.id, number, a.auditDate, a.result, a.notes, a.recordedAt, a.recordedBy);
+        static SurveillanceAuditView of(SurveillanceAudit a, String number) {
+            return new SurveillanceAuditView(a.id, number, a.auditDate, a.result, a.notes, a.recordedAt, a.recordedBy);
         }
     }
 
