@@ -27,20 +27,30 @@ public class SurveillanceIntervals {
 
     @Inject
     SurveillanceIntervals(SzmarkConfig config) {
-        SzmarkConfig.Surveillance s = config.surveillance();
-        fallback = check("szmark.surveillance.interval", s.interval());
-        s.schemes().forEach((code, scheme) -> {
+        this(config.surveillance().interval(), schemes(config.surveillance()), config.surveillance().dueWithinDays(),
+                config.surveillance().suspensionEndsWithinDays());
+    }
+
+    /** From the settings' values: the default interval, each body code's, and the dashboard's windows. */
+    SurveillanceIntervals(Period interval, Map<String, Period> schemes, int dueWithinDays, int suspensionEndsWithinDays) {
+        fallback = check("szmark.surveillance.interval", interval);
+        schemes.forEach((code, scheme) -> {
             String key = IdentifierText.normaliseCode(code);
-            Period interval = check("szmark.surveillance.schemes." + code + ".interval", scheme.interval());
-            if (byBody.put(key, interval) != null) {
+            Period checked = check("szmark.surveillance.schemes." + code + ".interval", scheme);
+            if (byBody.put(key, checked) != null) {
                 throw new IllegalStateException("szmark.surveillance.schemes names body " + key + " twice");
             }
         });
-        if (s.dueWithinDays() < 0 || s.dueWithinDays() > 366 || s.suspensionEndsWithinDays() < 0
-                || s.suspensionEndsWithinDays() > 366) {
+        if (dueWithinDays < 0 || dueWithinDays > 366 || suspensionEndsWithinDays < 0 || suspensionEndsWithinDays > 366) {
             throw new IllegalStateException("szmark.surveillance.due-within-days and suspension-ends-within-days"
                     + " must lie between 0 and 366");
         }
+    }
+
+    private static Map<String, Period> schemes(SzmarkConfig.Surveillance s) {
+        Map<String, Period> m = new HashMap<>();
+        s.schemes().forEach((code, scheme) -> m.put(code, scheme.interval()));
+        return m;
     }
 
     void onStart(@Observes StartupEvent start) {
