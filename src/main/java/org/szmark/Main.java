@@ -2,13 +2,13 @@ package org.szmark;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import java.util.Arrays;
-import java.util.List;
-import org.szmark.verify.OfflineVerifier;
+import org.szmark.cli.Commands;
 
 /**
- * Entry point of the jar. With no command it runs the registry; the commands below are tools that need
- * no running registry and exit when done.
+ * Entry point of the jar. With no arguments it runs the registry, exactly as Quarkus would on its own. With
+ * arguments it runs one of the jar's commands through picocli ({@link org.szmark.cli.SzmarkCommand}; each has
+ * {@code --help}), before and without starting Quarkus, so the offline tools open no database and no port
+ * ({@link Commands} says why the dispatch is here and not in Quarkus's command mode):
  *
  * <ul>
  *   <li>{@code verify --trust-list <file> [--authority-key <base64>] <label image>}: check a label offline</li>
@@ -22,18 +22,10 @@ import org.szmark.verify.OfflineVerifier;
 public class Main {
 
     public static void main(String... args) {
-        if (args.length > 0 && args[0].equals("verify")) {
-            List<String> rest = Arrays.asList(args).subList(1, args.length);
-            System.exit(OfflineVerifier.run(rest, System.out, System.err));
+        if (args.length == 0) {
+            Quarkus.run(args);
+            return;
         }
-        if (args.length > 0 && args[0].equals("audit")) {
-            List<String> rest = Arrays.asList(args).subList(1, args.length);
-            System.exit(org.szmark.log.audit.AuditCommand.run(rest, System.out, System.err));
-        }
-        if (args.length > 0 && args[0].equals("load")) {
-            List<String> rest = Arrays.asList(args).subList(1, args.length);
-            System.exit(org.szmark.bulk.LoadCommand.run(rest, System.out, System.err));
-        }
-        Quarkus.run(args);
+        System.exit(Commands.main(args));
     }
 }

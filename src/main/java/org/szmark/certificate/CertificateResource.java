@@ -53,11 +53,6 @@ import org.szmark.web.Problem;
 @Tag(name = ApiDocument.CERTIFICATES)
 public class CertificateResource {
 
-    /** The Idempotency-Key header of writes, as documented on each of them. */
-    private static final String KEY_DOC = "Optional. A retry with the same key and body within szmark.retention.idempotency "
-            + "(24 h) gets the first answer again instead of a second change; the same key with another body: 409 "
-            + "`idempotency-key-reused`. 1 to 200 printable ASCII characters.";
-
     @Inject CertificateService service;
     @Inject CertificateViewer viewer;
     @Inject Idempotency idempotency;
@@ -134,7 +129,7 @@ public class CertificateResource {
     @APIResponse(responseCode = "201", description = "Issued",
             content = @Content(schema = @Schema(implementation = CertificateView.class)))
     public Response issue(@Valid @NotNull IssueRequest request,
-                          @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
+                          @Parameter(description = Idempotency.KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
         Actor a = actor.get();
         return idempotency.run(a, key, "POST", "/api/v1/certificates", request,
                 () -> service.issue(request, a), c -> c.number, String.class,
@@ -153,7 +148,7 @@ public class CertificateResource {
     @APIResponse(responseCode = "200", description = "One result per item",
             content = @Content(schema = @Schema(implementation = CertificateViews.BatchResult.class)))
     public Response issueBatch(@Valid @NotNull BatchRequest request,
-                               @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
+                               @Parameter(description = Idempotency.KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
         Actor a = actor.get();
         return idempotency.run(a, key, "POST", "/api/v1/certificates:batch", request,
                 () -> service.issueBatch(request.certificates(), a), BatchDone::of, BatchDone.class, this::answer);
@@ -214,7 +209,7 @@ public class CertificateResource {
     @APIResponse(responseCode = "200", description = "Suspended",
             content = @Content(schema = @Schema(implementation = CertificateView.class)))
     public Response suspend(@PathParam("number") String number, @Valid @NotNull StatusRequest request,
-                            @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
+                            @Parameter(description = Idempotency.KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
         return change(number, StatusChange.SUSPENDED, request, key, "suspend");
     }
 
@@ -229,7 +224,7 @@ public class CertificateResource {
     @APIResponse(responseCode = "200", description = "Reinstated",
             content = @Content(schema = @Schema(implementation = CertificateView.class)))
     public Response reinstate(@PathParam("number") String number, @Valid @NotNull StatusRequest request,
-                              @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
+                              @Parameter(description = Idempotency.KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
         return change(number, StatusChange.REINSTATED, request, key, "reinstate");
     }
 
@@ -244,7 +239,7 @@ public class CertificateResource {
     @APIResponse(responseCode = "200", description = "Revoked",
             content = @Content(schema = @Schema(implementation = CertificateView.class)))
     public Response revoke(@PathParam("number") String number, @Valid @NotNull StatusRequest request,
-                           @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
+                           @Parameter(description = Idempotency.KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
         return change(number, StatusChange.REVOKED, request, key, "revoke");
     }
 
@@ -259,7 +254,7 @@ public class CertificateResource {
     @APIResponse(responseCode = "200", description = "Cancelled",
             content = @Content(schema = @Schema(implementation = CertificateView.class)))
     public Response cancel(@PathParam("number") String number, @Valid @NotNull StatusRequest request,
-                           @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
+                           @Parameter(description = Idempotency.KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
         return change(number, StatusChange.CANCELLED, request, key, "cancel");
     }
 

@@ -38,6 +38,11 @@ import org.szmark.log.LogService;
 public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
+
+    /** The Idempotency-Key header of writes, as documented on each of them. */
+    public static final String KEY_DOC = "Optional. A retry with the same key and body within szmark.retention.idempotency "
+            + "(24 h) gets the first answer again instead of doing the write twice; the same key with another body: 409 "
+            + "`idempotency-key-reused`. 1 to 200 printable ASCII characters.";
     /** {@code response_kind} of a record holding a reference to what was done (the answer is rendered from it). */
     static final String REFERENCE = "REFERENCE";
 

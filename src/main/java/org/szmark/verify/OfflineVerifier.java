@@ -46,32 +46,21 @@ public final class OfflineVerifier {
      */
     public static final int MAX_TRUST_LIST_BYTES = 16 * 1024 * 1024;
 
-    private static final String USAGE = "usage: verify --trust-list <trust-list.json> [--authority-key <base64 Ed25519 public key>] <label image>";
+    static final String USAGE = "verify --trust-list <trust-list.json> [--authority-key <base64 Ed25519 public key>]";
+    static final String USAGE_2 = "       <label image>";
 
     private OfflineVerifier() {}
 
+    /** The {@code verify} command line without its name, as {@code java -jar quarkus-run.jar verify} takes it. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        String trustListFile = null;
-        String authorityKey = null;
-        String image = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--trust-list") && i + 1 < args.size()) {
-                trustListFile = args.get(++i);
-            } else if (a.equals("--authority-key") && i + 1 < args.size()) {
-                authorityKey = args.get(++i);
-            } else if (!a.startsWith("--") && image == null) {
-                image = a;
-            } else {
-                err.println(USAGE);
-                return UNUSABLE;
-            }
-        }
-        if (trustListFile == null || image == null) {
-            err.println(USAGE);
-            return UNUSABLE;
-        }
+        return org.szmark.cli.Commands.run("verify", args, out, err);
+    }
 
+    /**
+     * Checks the label image {@code image} against the trust list in {@code trustListFile}, itself checked with
+     * {@code authorityKey} (base64) unless that is null; prints what the label claims and the verdict.
+     */
+    public static int verify(String trustListFile, String authorityKey, String image, PrintStream out, PrintStream err) {
         List<TrustedKey> keys;
         String asOf;
         try {

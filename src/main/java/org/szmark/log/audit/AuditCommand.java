@@ -12,43 +12,65 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
+import org.szmark.cli.Commands;
+import org.szmark.cli.HelpOption;
+import org.szmark.cli.SzmarkCommand;
 import org.szmark.log.note.VerifierKey;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code audit [--key <verifier key> | --key-file <file>] <base URL>}: runs the {@link Auditor}
  * against a registry over HTTP and prints the outcome. Exit codes: 0 consistent, 1 discrepancy found,
  * 2 unusable arguments or the audit could not be completed.
  */
-public final class AuditCommand {
+@Command(name = "audit", synopsisHeading = "usage: ", customSynopsis = AuditCommand.USAGE,
+        description = {"Audit a registry's public log over HTTP.",
+            "Recomputes the Merkle tree from all entries (docs/log.md), checks every stored checkpoint's signature and root"
+                + " and the consistency proofs between consecutive checkpoints, and reports the first discrepancy."},
+        footer = {"", "Exit codes: 0 consistent, 1 discrepancy found, 2 unusable arguments or the audit could not complete."})
+public final class AuditCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: audit [--key <name+keyid+key> | --key-file <file>] <registry base URL>";
+    static final String USAGE = "audit [--key <name+keyid+key> | --key-file <file>] <registry base URL>";
 
-    private AuditCommand() {
+    @Spec CommandSpec spec;
+    @Mixin HelpOption help;
+
+    /** Where the log's verifier key comes from; neither: the registry's own /log/key, with a warning. */
+    static final class KeySource {
+        @Option(names = "--key", paramLabel = "<name+keyid+key>",
+                description = "The log's verifier key (GET /log/key), obtained out of band.")
+        String text;
+
+        @Option(names = "--key-file", paramLabel = "<file>", description = "A file holding that key.")
+        String file;
     }
 
+    @ArgGroup(exclusive = true)
+    KeySource keySource;
+
+    @Parameters(index = "0", paramLabel = "<registry base URL>", description = "e.g. http://localhost:8080")
+    String base;
+
+    /** The {@code audit} command line without its name, as {@code java -jar quarkus-run.jar audit} takes it. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        String keyText = null;
-        String keyFile = null;
-        String base = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if ((a.equals("--key") || a.equals("--key-file")) && i + 1 < args.size()) {
-                if (a.equals("--key")) {
-                    keyText = args.get(++i);
-                } else {
-                    keyFile = args.get(++i);
-                }
-            } else if (!a.startsWith("--") && base == null) {
-                base = a;
-            } else {
-                err.println(USAGE);
-                return 2;
-            }
-        }
-        if (base == null || (keyText != null && keyFile != null)) {
-            err.println(USAGE);
-            return 2;
-        }
+        return Commands.run("audit", args, out, err);
+    }
+
+    @Override
+    public Integer call() {
+        SzmarkCommand top = SzmarkCommand.of(spec);
+        return audit(keySource == null ? null : keySource.text, keySource == null ? null : keySource.file, base,
+                top.out(), top.err());
+    }
+
+    static int audit(String keyText, String keyFile, String base, PrintStream out, PrintStream err) {
         HttpSource source;
         try {
             source = new HttpSource(base);
