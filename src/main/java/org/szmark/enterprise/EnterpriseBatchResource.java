@@ -41,7 +41,7 @@ import org.szmark.web.Problem;
 
 /**
  * Holders and products many at once, for importers: one request, one transaction and a result per item, with
- * the semantics of certificates:batch (docs/records.md, "Batch writes").
+ * the semantics of certificates:batch (docs/records.md, "Batch writes of holders and products").
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)

@@ -177,7 +177,7 @@ class ImportTest {
         String report = given().header("Authorization", "Bearer " + f.token()).get(job.getString("errorsUrl")).then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();
         assertThat(report).startsWith("\uFEFFrow,column,message");
-        assertThat(report).contains("3,standard,").contains("4,issueDate,must be a date, YYYY-MM-DD").doesNotContain("\n2,");
+        assertThat(report).contains("3,standard,").contains("4,issueDate,\"must be a date, YYYY-MM-DD\"").doesNotContain("\n2,");
     }
 
     @Test
