@@ -31,6 +31,9 @@
                 @Tag(name = ApiDocument.SURVEILLANCE, description = "Surveillance audits a body records of its certificates, its "
                         + "dashboard, and the scheme rules' suspensions and revocations, offered and applied only on request "
                         + "(docs/surveillance.md)."),
+                @Tag(name = ApiDocument.IMPORTS, description = "Imports of holders, products and certificates from CSV or XLSX "
+                        + "files by a body's certifiers: a job per file, with a dry run, progress, a report per row and an error "
+                        + "report (docs/import.md)."),
                 @Tag(name = ApiDocument.WEBHOOKS, description = "An enterprise's webhook endpoints and their delivery log (docs/webhooks.md)."),
                 @Tag(name = ApiDocument.PAGES, description = "HTML pages for people, in Chinese or English (`?lang=zh` or `?lang=en`, "
                         + "else the Accept-Language header). They show what the JSON operations give; programs should use those.")

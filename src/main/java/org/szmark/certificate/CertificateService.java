@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -216,13 +215,7 @@ public class CertificateService {
     }
 
     private void validate(IssueRequest item) {
-        Set<ConstraintViolation<IssueRequest>> v = validator.validate(item);
-        if (!v.isEmpty()) {
-            List<FieldError> errors = v.stream().map(x -> new FieldError(x.getPropertyPath().toString(), x.getMessage()))
-                    .sorted((a, b) -> a.field().compareTo(b.field())).toList();
-            throw new InvalidInput(errors.stream().map(e -> e.field() + ": " + e.message())
-                    .reduce((a, b) -> a + "; " + b).orElse("invalid"), errors);
-        }
+        InvalidInput.check(validator, item);
     }
 
     private IssueLookups lookups() {

@@ -74,6 +74,54 @@ public interface SzmarkConfig {
         }
     }
 
+    Enterprises enterprises();
+
+    Imports imports();
+
+    /** Enterprises and products written many at once (enterprises:batch, products:batch). */
+    interface Enterprises {
+        /** Most enterprises, or products, in one batch request. */
+        @WithDefault("1000")
+        int maxBatchSize();
+    }
+
+    /**
+     * Imports of holders, products and certificates from a CSV or XLSX file (docs/import.md). An import is one
+     * transaction, so the limits bound how long it holds its body's issuing lock as much as memory.
+     */
+    interface Imports {
+        /** Largest file accepted; imports have their own body limit, above szmark.http.max-body-size. */
+        @WithDefault("8M")
+        MemorySize maxFileSize();
+
+        /** Most data rows of a file (the header not counted); one more refuses the file before anything is written. */
+        @WithDefault("10000")
+        int maxRows();
+
+        /** Most bytes an XLSX file may unpack to, all its parts together, as declared and as actually inflated. */
+        @WithDefault("64M")
+        MemorySize maxUnpackedSize();
+
+        /** Highest ratio of unpacked to packed size of an XLSX part larger than 100 KiB (a zip bomb's is thousands). */
+        @WithDefault("100")
+        int maxCompressionRatio();
+
+        /** Imports one instance runs at once; more wait in its queue. */
+        @WithDefault("2")
+        int concurrentJobs();
+
+        /** Imports one instance holds, running and waiting; beyond, a new one gets 503 busy with Retry-After. */
+        @WithDefault("8")
+        int maxQueued();
+
+        /**
+         * A job that has not moved for this long (its instance stopped while it ran or waited) is shown FAILED;
+         * nothing of it was written, since an import is one transaction.
+         */
+        @WithDefault("10m")
+        Duration staleAfter();
+    }
+
     /** Reports of suspicious labels (docs/reports.md). */
     interface Reports {
         /** Reports one client address may send per period; beyond, 429 with Retry-After. */

@@ -18,7 +18,7 @@ import org.szmark.config.SzmarkConfig;
 /**
  * Refuses requests the registry will not serve before any of them is read further, each with a problem
  * document: a request line or header fields over the registry's limits (414, 431), a body over
- * {@code szmark.http.max-body-size} (larger for report uploads) whether declared (Content-Length) or sent in chunks (413), and
+ * {@code szmark.http.max-body-size} (larger for report uploads and import files) whether declared (Content-Length) or sent in chunks (413), and
  * paths with matrix parameters, which the REST layer would misread.
  *
  * <p>The HTTP decoder answers a request line or header block over its own bounds
@@ -41,6 +41,7 @@ public class RequestLimits {
 
     private final long maxBody;
     private final long maxUpload;
+    private final long maxImport;
     private final int maxRequestLine;
     private final long maxHeaderSize;
     private final ObjectMapper json;
@@ -53,9 +54,10 @@ public class RequestLimits {
             ObjectMapper json) {
         this.maxBody = config.http().maxBodySize().asLongValue();
         this.maxUpload = Math.max(maxBody, config.reports().maxPhotoSize().asLongValue() + UPLOAD_FIELDS);
-        if (outerLimit.asLongValue() < maxUpload) {
-            throw new IllegalStateException("quarkus.http.limits.max-body-size must be at least szmark.http.max-body-size and"
-                    + " szmark.reports.max-photo-size + 64K (" + maxUpload + " bytes)");
+        this.maxImport = Math.max(maxBody, config.imports().maxFileSize().asLongValue());
+        if (outerLimit.asLongValue() < Math.max(maxUpload, maxImport)) {
+            throw new IllegalStateException("quarkus.http.limits.max-body-size must be at least szmark.http.max-body-size,"
+                    + " szmark.reports.max-photo-size + 64K and szmark.imports.max-file-size (" + Math.max(maxUpload, maxImport) + " bytes)");
         }
         this.maxRequestLine = config.http().maxRequestLine();
         this.maxHeaderSize = config.http().maxHeaderSize().asLongValue();
@@ -165,9 +167,15 @@ public class RequestLimits {
                 "The request body is larger than the registry accepts here (" + limit + " bytes)");
     }
 
-    /** Report uploads (a photo with a few fields: docs/reports.md) may be larger than any other body. */
+    /**
+     * Report uploads (a photo with a few fields: docs/reports.md) and import files (docs/import.md) may be larger
+     * than any other body.
+     */
     private long limitFor(HttpServerRequest request) {
         String path = request.path();
+        if (request.method() == io.vertx.core.http.HttpMethod.POST && "/api/v1/imports".equals(path)) {
+            return maxImport;
+        }
         if (request.method() == io.vertx.core.http.HttpMethod.POST && path != null
                 && (path.equals("/api/v1/reports/form") || ((path.startsWith("/V/") || path.startsWith("/v/")) && path.endsWith("/report")))) {
             return maxUpload;
