@@ -19,6 +19,7 @@ public final class ApiDocument {
     public static final String WEBHOOKS = "Webhooks";
     public static final String PAGES = "Public pages";
     public static final String REPORTS = "Reports";
+    public static final String SURVEILLANCE = "Surveillance";
 
     public static final String DESCRIPTION = """
             The public registry of the Shenzhen Standard certification mark (深圳标准标识). The authority keeps the \

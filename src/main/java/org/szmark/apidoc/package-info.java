@@ -28,6 +28,9 @@
                 @Tag(name = ApiDocument.ACCOUNTS, description = "Accounts, API tokens and the audit trail."),
                 @Tag(name = ApiDocument.REPORTS, description = "Reports of suspicious labels: anyone sends one, the authority and "
                         + "the issuing body read them (docs/reports.md)."),
+                @Tag(name = ApiDocument.SURVEILLANCE, description = "Surveillance audits a body records of its certificates, its "
+                        + "dashboard, and the scheme rules' suspensions and revocations, offered and applied only on request "
+                        + "(docs/surveillance.md)."),
                 @Tag(name = ApiDocument.WEBHOOKS, description = "An enterprise's webhook endpoints and their delivery log (docs/webhooks.md)."),
                 @Tag(name = ApiDocument.PAGES, description = "HTML pages for people, in Chinese or English (`?lang=zh` or `?lang=en`, "
                         + "else the Accept-Language header). They show what the JSON operations give; programs should use those.")

@@ -20,6 +20,7 @@ import org.szmark.account.Role;
  * write                                              ACTIVE  SUSPENDED  WITHDRAWN
  * issue, renew (single and batch)                    yes     no         no
  * reinstate a suspended certificate                  yes     no         no
+ * record a surveillance audit of its certificates     yes     no         no
  * suspend, revoke, cancel its own certificates       yes     yes        no
  * register or change enterprises and products        yes     no         no
  * mint a token for its own account                   yes     yes        no
@@ -35,6 +36,7 @@ public final class CertifierWrites {
     private enum Kind {
         ISSUE("issue or renew certificates", EnumSet.of(ACTIVE)),
         REINSTATE("reinstate certificates", EnumSet.of(ACTIVE)),
+        SURVEIL("record surveillance audits", EnumSet.of(ACTIVE)),
         TAKE_TRUST_AWAY("suspend, revoke or cancel certificates", EnumSet.of(ACTIVE, SUSPENDED)),
         REGISTER_HOLDERS("register or change enterprises and products", EnumSet.of(ACTIVE)),
         MINT_TOKEN("mint API tokens", EnumSet.of(ACTIVE, SUSPENDED));
@@ -56,6 +58,11 @@ public final class CertifierWrites {
     /** Reinstating a suspended certificate gives trust back. */
     public static void reinstate(CertificationBody body) {
         check("Body " + body.code, body.status, Kind.REINSTATE);
+    }
+
+    /** A surveillance audit moves its certificate's next due date on, which keeps trust in it. */
+    public static void recordSurveillance(CertificationBody body) {
+        check("Body " + body.code, body.status, Kind.SURVEIL);
     }
 
     /** Suspending, revoking or cancelling one of the body's certificates takes trust away. */

@@ -106,6 +106,18 @@ public class Certificate {
     @Column(name = "created_by", nullable = false)
     public Long createdBy;
 
+    /** Surveillance audits recorded (migration V18); kept with the row so a view needs no other read. */
+    @Column(name = "surveillance_count", nullable = false)
+    public int surveillanceCount;
+
+    /** Date of the latest surveillance audit, or null before the first (then surveillance counts from the issue date). */
+    @Column(name = "last_surveillance_on")
+    public LocalDate lastSurveillanceOn;
+
+    /** Result of that audit: PASSED, PASSED_WITH_FINDINGS or FAILED. */
+    @Column(name = "last_surveillance_result", length = 24)
+    public String lastSurveillanceResult;
+
     @Version
     public long version;
 

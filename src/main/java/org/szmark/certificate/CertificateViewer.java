@@ -34,6 +34,7 @@ public class CertificateViewer {
     @Inject CertificateService service;
     @Inject BodyKeyService keys;
     @Inject org.szmark.qr.QrCodes qr;
+    @Inject org.szmark.surveillance.SurveillanceIntervals intervals;
 
     public CertificateView view(Certificate c, boolean withHistory) {
         List<EventView> history = withHistory ? service.history(c).stream().map(CertificateViewer::event).toList() : null;
@@ -99,6 +100,7 @@ public class CertificateViewer {
                         standard.eligibleOn(today), RegisteredNow.ofStandard(ss, standard.titleZh)),
                 c.scope, c.certificationMode, c.issueDate, c.expiryDate, c.firstIssueDate,
                 numberOf(c.predecessorId), numberOf(c.successorId),
+                intervals.summary(c, status, body.code, today),
                 OffsetDateTime.now(java.time.Clock.systemUTC()).withNano(0),
                 c.qrSignature == null ? null : qr.url(qr.token(c, sh.creditCode(), ss.number())),
                 logIndex,

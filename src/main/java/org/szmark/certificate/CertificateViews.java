@@ -115,6 +115,14 @@ public final class CertificateViews {
                             String reasonCode, String reasonText, OffsetDateTime effectiveAt, LocalDate suspendedUntil,
                             OffsetDateTime recordedAt, Long logIndex, Map<String, String> signed) {}
 
+    /**
+     * A certificate's surveillance (docs/surveillance.md): audits recorded, the latest one's day and result, the
+     * last day on which the next audit is on time (its latest audit, or issue date, plus its scheme's interval)
+     * and whether that day has passed. No next due date once the certificate has ended.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SurveillanceSummary(int audits, LocalDate lastAudit, String lastResult, LocalDate nextDue, boolean overdue) {}
+
     /** Whether the signature key was trustworthy when the record was signed. */
     public record Signature(String keyId, String keyTrust) {}
 
@@ -136,6 +144,7 @@ public final class CertificateViews {
             LocalDate firstIssueDate,
             String predecessor,
             String successor,
+            SurveillanceSummary surveillance,
             OffsetDateTime asOf,
             String qrUrl,
             Long logIndex,
@@ -145,7 +154,7 @@ public final class CertificateViews {
 
         public CertificateView asOf(OffsetDateTime t) {
             return new CertificateView(number, status, markUsable, statusReason, issuer, holder, product, productionSite, standard,
-                    scope, certificationMode, issueDate, expiryDate, firstIssueDate, predecessor, successor, t, qrUrl, logIndex,
+                    scope, certificationMode, issueDate, expiryDate, firstIssueDate, predecessor, successor, surveillance, t, qrUrl, logIndex,
                     signature, signed, history);
         }
     }

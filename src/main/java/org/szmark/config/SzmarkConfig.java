@@ -44,6 +44,37 @@ public interface SzmarkConfig {
 
     Reports reports();
 
+    Surveillance surveillance();
+
+    /**
+     * Surveillance audits and the body dashboard (docs/surveillance.md). domain.md has "surveillance at least
+     * every 12 months" from CNCA practice, with each scheme free to set its own rules; certificates carry no
+     * scheme, and the scheme a certificate is surveilled under is its body's implementation rules, so the
+     * interval is set per body code.
+     */
+    interface Surveillance {
+        /** Longest time from the issue date or the latest audit to the next audit, for bodies without a scheme entry. */
+        @WithDefault("P12M")
+        Period interval();
+
+        /** Per body code (read as codes are, so {@code szqc} is SZQC): that body's scheme. */
+        java.util.Map<String, Scheme> schemes();
+
+        /** The dashboard lists certificates whose next audit is due within this many days (and overdue ones). */
+        @WithDefault("30")
+        int dueWithinDays();
+
+        /** The dashboard lists suspensions whose last day is within this many days. */
+        @WithDefault("14")
+        int suspensionEndsWithinDays();
+
+        /** A body's surveillance scheme. */
+        interface Scheme {
+            /** Longest time from the issue date or the latest audit to the next audit. */
+            Period interval();
+        }
+    }
+
     /** Reports of suspicious labels (docs/reports.md). */
     interface Reports {
         /** Reports one client address may send per period; beyond, 429 with Retry-After. */

@@ -62,6 +62,12 @@ class RoleMatrixTest {
                 new Endpoint("POST", "/api/v1/certificates/SZBZ-X-2026-00001/reinstate", Set.of("CERTIFIER")),
                 new Endpoint("POST", "/api/v1/certificates/SZBZ-X-2026-00001/revoke", Set.of("CERTIFIER")),
                 new Endpoint("POST", "/api/v1/certificates/SZBZ-X-2026-00001/cancel", Set.of("CERTIFIER")),
+                new Endpoint("POST", "/api/v1/certificates/SZBZ-X-2026-00001/audits", Set.of("CERTIFIER")),
+                new Endpoint("GET", "/api/v1/certificates/SZBZ-X-2026-00001/audits", Set.of("AUTHORITY", "CERTIFIER")),
+                new Endpoint("GET", "/api/v1/dashboard", Set.of("CERTIFIER")),
+                new Endpoint("GET", "/api/v1/bodies/" + body + "/dashboard", Set.of("AUTHORITY", "CERTIFIER")),
+                new Endpoint("GET", "/api/v1/surveillance/candidates", Set.of("CERTIFIER")),
+                new Endpoint("POST", "/api/v1/surveillance/actions", Set.of("CERTIFIER")),
                 new Endpoint("POST", "/api/v1/bodies/" + body + "/keys", Set.of("AUTHORITY")),
                 new Endpoint("POST", "/api/v1/bodies/" + body + "/keys/0000000000000000/revoke", Set.of("AUTHORITY")));
     }
