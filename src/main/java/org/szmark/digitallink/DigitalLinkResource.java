@@ -1,8 +1,8 @@
 package org.szmark.digitallink;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,8 +26,10 @@ import org.szmark.common.InvalidInput;
 import org.szmark.common.NotFound;
 import org.szmark.config.SzmarkConfig;
 import org.szmark.web.Lang;
+import org.szmark.enterprise.Product;
+import org.szmark.web.Messages;
+import org.szmark.web.Msg;
 import org.szmark.web.Pages;
-import org.szmark.web.Texts;
 
 /**
  * GS1 Digital Link resolution ({@code /01/<GTIN>[/21/<serial>]}, docs/digital-link.md): a retailer's GS1 QR code on
@@ -48,9 +50,14 @@ public class DigitalLinkResource {
 
     @Inject DigitalLinkService service;
     @Inject SzmarkConfig config;
-    @Inject Texts texts;
+    @Inject Messages messages;
     @Inject ObjectMapper json;
-    @Inject @Location("pages/digital-link.html") Template page;
+
+    @CheckedTemplate(basePath = "pages", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    static class Templates {
+        static native TemplateInstance digitalLink(Lang lang, String switchHref, String gtin, String serial, Product product,
+                                                   List<Row> rows, String linkset);
+    }
 
     @GET
     @Operation(operationId = "digitalLinkProduct", summary = "GS1 Digital Link: a product's certificates", description = """
@@ -106,12 +113,11 @@ public class DigitalLinkResource {
         }
         if (linkType != null) throw InvalidInput.field("linkType", "must be linkset, all or gs1:certificationInfo");
         Lang l = Lang.choose(lang, acceptLanguage);
-        Map<String, String> t = texts.of(l);
-        List<Row> rows = r.certificates().stream().map(c -> new Row(c, t.get("status." + c.status().name()),
+        Msg m = messages.of(l);
+        List<Row> rows = r.certificates().stream().map(c -> new Row(c, m.status(c.status()),
                 c.qrUrl() == null ? null : c.qrUrl() + "?lang=" + l.param())).toList();
-        String html = page.data("lang", l).data("t", t).data("switchHref", null).data("gtin", path.gtin14())
-                .data("serial", path.serialNumber().orElse(null)).data("product", r.products().get(0)).data("rows", rows)
-                .data("linkset", anchor + "?linkType=linkset").render();
+        TemplateInstance html = Templates.digitalLink(l, null, path.gtin14(), path.serialNumber().orElse(null),
+                r.products().get(0), rows, anchor + "?linkType=linkset");
         return Response.fromResponse(Pages.html(html, l)).header("Link", linksetLink).header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
     }
 

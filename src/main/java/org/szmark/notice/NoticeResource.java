@@ -1,7 +1,7 @@
 package org.szmark.notice;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -12,7 +12,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
+import org.szmark.body.CertificationBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.szmark.apidoc.ApiDocument;
@@ -22,8 +24,9 @@ import org.szmark.common.PageRequest;
 import org.szmark.common.PageView;
 import org.szmark.standard.StandardService;
 import org.szmark.web.Lang;
+import org.szmark.web.Messages;
+import org.szmark.web.Msg;
 import org.szmark.web.Pages;
-import org.szmark.web.Texts;
 
 /** Notices (公告) as a page, as JSON and as an Atom feed; filterable by body and standard. */
 @Path("/")
@@ -33,8 +36,14 @@ public class NoticeResource {
     @Inject BodyService bodies;
     @Inject StandardService standards;
     @Inject AtomFeed atom;
-    @Inject Texts texts;
-    @Inject @Location("pages/notices.html") Template page;
+    @Inject Messages messages;
+
+    @CheckedTemplate(basePath = "pages")
+    static class Templates {
+        static native TemplateInstance notices(Lang lang, String switchHref, PageView<Notice> notices, Map<String, String> renamed,
+                                               Map<String, String> reasons, String body, String standard,
+                                               List<CertificationBody> bodies, Map<Notice.Kind, String> kinds);
+    }
 
     @GET
     @Path("notices.atom")
@@ -59,22 +68,21 @@ public class NoticeResource {
                          @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
                          @BeanParam PageRequest p) {
         Lang l = Lang.choose(lang, accept);
-        Map<String, String> t = texts.of(l);
+        Msg m = messages.of(l);
         PageView<Notice> list = notices.list(notices.filter(body, standard), p.page(), p.size());
         // "registered name now: …" beside a holder renamed since its certificate was signed, by notice id.
         Map<String, String> renamed = new java.util.HashMap<>();
         for (Notice n : list.items()) {
-            if (n.registeredHolderName() != null) renamed.put(n.id(), t.get("signed.now.name").replace("{0}", n.registeredHolderName()));
+            if (n.registeredHolderName() != null) renamed.put(n.id(), m.signedNowName(n.registeredHolderName()));
         }
         // Each notice's reason in the page's language, never its raw code.
         Map<String, String> reasons = new java.util.HashMap<>();
         for (Notice n : list.items()) {
-            if (n.reasonCode() != null) reasons.put(n.id(), org.szmark.verify.Reasons.sentence(t, n.reasonCode(), null));
+            if (n.reasonCode() != null) reasons.put(n.id(), org.szmark.verify.Reasons.sentence(m, n.reasonCode(), null));
         }
-        return Pages.html(page.data("lang", l).data("t", t).data("switchHref", null).data("notices", list).data("renamed", renamed).data("reasons", reasons)
-                .data("body", body == null ? "" : body).data("standard", standard == null ? "" : standard)
-                .data("bodies", bodies.list())
-                .data("kinds", java.util.Arrays.stream(Notice.Kind.values()).collect(java.util.stream.Collectors.toMap(
-                        k -> k, k -> t.get("notices.kind." + k.name())))), l);
+        Map<Notice.Kind, String> kinds = new java.util.EnumMap<>(Notice.Kind.class);
+        for (Notice.Kind k : Notice.Kind.values()) kinds.put(k, m.noticeKind(k));
+        return Pages.html(Templates.notices(l, null, list, renamed, reasons, body == null ? "" : body,
+                standard == null ? "" : standard, bodies.list(), kinds), l);
     }
 }

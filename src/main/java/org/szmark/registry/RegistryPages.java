@@ -1,7 +1,6 @@
 package org.szmark.registry;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -45,8 +44,9 @@ import org.szmark.limits.SearchGate;
 import org.szmark.standard.StandardService;
 import org.szmark.standard.StandardViews.StandardView;
 import org.szmark.web.Lang;
+import org.szmark.web.Messages;
+import org.szmark.web.Msg;
 import org.szmark.web.Pages;
-import org.szmark.web.Texts;
 
 /** The public registry's pages: search, enterprise pages, the catalogue, the bodies and statistics. */
 @Path("/")
@@ -63,13 +63,26 @@ public class RegistryPages {
     @Inject StatsService stats;
     @Inject SzmarkConfig config;
     @Inject SearchGate searches;
-    @Inject Texts texts;
-    @Inject @Location("pages/search.html") Template search;
-    @Inject @Location("pages/enterprise.html") Template enterprise;
-    @Inject @Location("pages/standards.html") Template catalogue;
-    @Inject @Location("pages/bodies.html") Template bodiesPage;
-    @Inject @Location("pages/stats.html") Template statsPage;
-    @Inject @Location("pages/notfound.html") Template notFound;
+    @Inject Messages messages;
+
+    @CheckedTemplate(basePath = "pages")
+    static class Templates {
+        static native TemplateInstance search(Lang lang, String switchHref, String q, String status, String body,
+                                              List<CertificationBody> bodies, PageView<CertRow> results, List<Option> statuses,
+                                              String resultsText, String prevHref, String nextHref);
+
+        static native TemplateInstance enterprise(Lang lang, String switchHref, Enterprise enterprise, List<CertRow> rows);
+
+        static native TemplateInstance standards(Lang lang, String switchHref, List<StandardView> standards);
+
+        static native TemplateInstance bodies(Lang lang, String switchHref, List<BodyRow> rows);
+
+        static native TemplateInstance stats(Lang lang, String switchHref, long total, String statusChart, String bodyChart,
+                                             String standardChart, String monthChart, String changeChart,
+                                             List<String> changeKinds, List<ChangeRow> changeRows);
+
+        static native TemplateInstance notfound(Lang lang, String switchHref, String message, String hint, String value);
+    }
 
     /**
      * A certificate as a row of a page. {@code c} shows the holder, product and standard as signed;
@@ -99,7 +112,7 @@ public class RegistryPages {
                            @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
                            @BeanParam PageRequest p) {
         Lang l = Lang.choose(lang, accept);
-        Map<String, String> t = texts.of(l);
+        Msg m = messages.of(l);
         int pageNo = p.page();
         int pageSize = p.size();
         String text = q == null ? "" : q.trim();
@@ -115,19 +128,15 @@ public class RegistryPages {
         PageView<CertRow> results = null;
         if (!text.isEmpty() || st != null || bodyId != null) {
             var filter = new CertificateRepository.Filter(st, bodyId, null, null, text, null);
-            results = searches.run(() -> certificates.search(filter, pageNo, pageSize).map(c -> row(viewer.view(c, false), t, false)));
+            results = searches.run(() -> certificates.search(filter, pageNo, pageSize).map(c -> row(viewer.view(c, false), m, false)));
         }
         String query = "q=" + enc(text) + (st == null ? "" : "&status=" + st) + (body == null ? "" : "&body=" + enc(body));
-        return page(search, l, t, "?" + query + "&lang=" + l.other().param())
-                .data("q", text).data("status", st == null ? "" : st.name()).data("body", body == null ? "" : body)
-                .data("bodies", bodies.list()).data("results", results)
-                .data("statuses", java.util.Arrays.stream(CertificateStatus.values())
-                        .map(x -> new Option(x.name(), t.get("status." + x.name()))).toList())
-                .data("resultsText", results == null ? "" : t.get("search.results").replace("{0}", Long.toString(results.total())))
-                .data("prevHref", results != null && pageNo > 0 ? "/search?" + query + "&page=" + (pageNo - 1) + "&lang=" + l.param() : null)
-                .data("nextHref", results != null && (long) (pageNo + 1) * pageSize < results.total()
-                        ? "/search?" + query + "&page=" + (pageNo + 1) + "&lang=" + l.param() : null)
-                .render(l);
+        List<Option> statuses = java.util.Arrays.stream(CertificateStatus.values()).map(x -> new Option(x.name(), m.status(x))).toList();
+        return Pages.html(Templates.search(l, "?" + query + "&lang=" + l.other().param(), text, st == null ? "" : st.name(),
+                body == null ? "" : body, bodies.list(), results, statuses, results == null ? "" : m.searchResults(results.total()),
+                results != null && pageNo > 0 ? "/search?" + query + "&page=" + (pageNo - 1) + "&lang=" + l.param() : null,
+                results != null && (long) (pageNo + 1) * pageSize < results.total()
+                        ? "/search?" + query + "&page=" + (pageNo + 1) + "&lang=" + l.param() : null), l);
     }
 
     @GET
@@ -137,18 +146,18 @@ public class RegistryPages {
     public Response enterprise(@PathParam("creditCode") String code, @QueryParam("lang") String lang,
                                @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Lang l = Lang.choose(lang, accept);
-        Map<String, String> t = texts.of(l);
+        Msg m = messages.of(l);
         Enterprise e;
         try {
             e = enterprises.get(code);
         } catch (NotFound nf) {
-            return Response.fromResponse(page(notFound, l, t, null).data("message", t.get("enterprise.notfound"))
-                    .data("hint", t.get("enterprise.notfound.hint")).data("value", code).render(l)).status(404).build();
+            return Response.fromResponse(Pages.html(Templates.notfound(l, null, m.enterpriseNotfound(), m.enterpriseNotfoundHint(), code), l))
+                    .status(404).build();
         }
         List<CertRow> rows = certificates.search(new CertificateRepository.Filter(null, null, e.id, null, null,
                         CertificateResource.parseSort("-issueDate")), 0, 200).items().stream()
-                .map(c -> row(viewer.view(c, false), t, true)).toList();
-        return page(enterprise, l, t, null).data("enterprise", e).data("rows", rows).render(l);
+                .map(c -> row(viewer.view(c, false), m, true)).toList();
+        return Pages.html(Templates.enterprise(l, null, e, rows), l);
     }
 
     @GET
@@ -157,14 +166,13 @@ public class RegistryPages {
             Anyone. The standards eligible for the mark.""")
     public Response standards(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Lang l = Lang.choose(lang, accept);
-        Map<String, String> t = texts.of(l);
         List<StandardView> eligible = new ArrayList<>();
         for (int pg = 0; ; pg++) {
             var batch = standards.search(null, null, null, true, pg, PageRequest.MAX_SIZE);
             batch.items().forEach(s -> eligible.add(StandardView.of(s, standards.today())));
             if ((long) (pg + 1) * PageRequest.MAX_SIZE >= batch.total()) break;
         }
-        return page(catalogue, l, t, null).data("standards", eligible).render(l);
+        return Pages.html(Templates.standards(l, null, eligible), l);
     }
 
     @GET
@@ -173,7 +181,7 @@ public class RegistryPages {
             Anyone. The certification bodies with their keys and certificate counts.""")
     public Response bodies(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Lang l = Lang.choose(lang, accept);
-        Map<String, String> t = texts.of(l);
+        Msg m = messages.of(l);
         // One grouped count for all bodies and one read of all keys, not two counts and a key query per body
         // (two counts per body, each over that body's certificates, took 7 s at 200,000 certificates on H2).
         Map<Long, StatsService.BodyCounts> counts = searches.run(stats::countsByBody);
@@ -184,14 +192,14 @@ public class RegistryPages {
             StatsService.BodyCounts c = counts.getOrDefault(b.id, StatsService.BodyCounts.NONE);
             List<KeyRow> keyRows = new ArrayList<>();
             for (BodyKey k : keysOf.getOrDefault(b.id, List.of())) {
-                String state = k.compromisedAt != null ? t.get("bodies.key.compromised") + " " + k.compromisedAt.toLocalDate()
-                        : k.revokedAt != null ? t.get("bodies.key.revoked")
-                        : k.retiredAt != null ? t.get("bodies.key.retired") : t.get("bodies.key.active");
+                String state = k.compromisedAt != null ? m.bodiesKeyCompromised() + " " + k.compromisedAt.toLocalDate()
+                        : k.revokedAt != null ? m.bodiesKeyRevoked()
+                        : k.retiredAt != null ? m.bodiesKeyRetired() : m.bodiesKeyActive();
                 keyRows.add(new KeyRow(k.keyId, k.notBefore.toLocalDate().toString(), k.notAfter.toLocalDate().toString(), state));
             }
-            rows.add(new BodyRow(b, t.get("bodystatus." + b.status.name()), c.total(), c.valid(), keyRows));
+            rows.add(new BodyRow(b, m.bodyStatus(b.status), c.total(), c.valid(), keyRows));
         }
-        return page(bodiesPage, l, t, null).data("rows", rows).render(l);
+        return Pages.html(Templates.bodies(l, null, rows), l);
     }
 
     @GET
@@ -200,12 +208,12 @@ public class RegistryPages {
             Anyone. Certificates by status, body and month, with charts.""")
     public Response stats(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Lang l = Lang.choose(lang, accept);
-        Map<String, String> t = texts.of(l);
+        Msg m = messages.of(l);
         StatsService.Summary summary = searches.run(stats::summary);
         List<BarCharts.Bar> status = new ArrayList<>();
         long total = 0;
         for (var e : summary.byStatus().entrySet()) {
-            status.add(new BarCharts.Bar(t.get("status." + e.getKey().name()), e.getValue(), Badges.colour(e.getKey())));
+            status.add(new BarCharts.Bar(m.status(e.getKey()), e.getValue(), Badges.colour(e.getKey())));
             total += e.getValue();
         }
         List<BarCharts.Bar> byBody = summary.byBody().stream()
@@ -221,22 +229,17 @@ public class RegistryPages {
                 .filter(e -> e.getValue().values().stream().anyMatch(v -> v > 0))
                 .map(e -> new ChangeRow(e.getKey().toString(), List.copyOf(e.getValue().values()))).toList();
         List<String> kinds = java.util.Arrays.stream(org.szmark.certificate.StatusChange.values())
-                .map(k -> t.get("verify.event." + k.name())).toList();
-        return page(statsPage, l, t, null).data("total", total)
-                .data("statusChart", BarCharts.render(t.get("stats.bystatus"), status))
-                .data("bodyChart", BarCharts.render(t.get("stats.bybody"), byBody))
-                .data("standardChart", BarCharts.render(t.get("stats.bystandard"), byStandard))
-                .data("monthChart", BarCharts.render(t.get("stats.bymonth"), months))
-                .data("changeChart", BarCharts.render(t.get("stats.changes"), changes))
-                .data("changeKinds", kinds).data("changeRows", changeRows)
-                .render(l);
+                .map(m::event).toList();
+        return Pages.html(Templates.stats(l, null, total, BarCharts.render(m.statsBystatus(), status),
+                BarCharts.render(m.statsBybody(), byBody), BarCharts.render(m.statsBystandard(), byStandard),
+                BarCharts.render(m.statsBymonth(), months), BarCharts.render(m.statsChanges(), changes), kinds, changeRows), l);
     }
 
     /** One month of the changes table: the count of each kind of status event, in StatusChange order. */
     @io.quarkus.qute.TemplateData
     public record ChangeRow(String month, List<Long> counts) {}
 
-    private CertRow row(CertificateView v, Map<String, String> t, boolean onEnterprisePage) {
+    private CertRow row(CertificateView v, Msg m, boolean onEnterprisePage) {
         String base = config.publicBaseUrl().replaceAll("/+$", "");
         String verify = v.qrUrl() == null ? "/api/v1/certificates/" + v.number() : v.qrUrl();
         String snippet = "<a href=\"" + verify + "\"><img src=\"" + base + "/badge/" + v.number() + ".svg\" alt=\"深圳标准 Shenzhen Standard "
@@ -244,11 +247,11 @@ public class RegistryPages {
         RegisteredNow now = v.holder().registeredNow();
         String note = null;
         if (now != null && (now.nameZh() != null || now.nameEn() != null)) {
-            note = onEnterprisePage ? t.get("signed.on.certificate").replace("{0}", both(v.holder().nameZh(), v.holder().nameEn()))
-                    : t.get("signed.now.name").replace("{0}", both(RegisteredNow.now(v.holder().nameZh(), now.nameZh()),
+            note = onEnterprisePage ? m.signedOnCertificate(both(v.holder().nameZh(), v.holder().nameEn()))
+                    : m.signedNowName(both(RegisteredNow.now(v.holder().nameZh(), now.nameZh()),
                             RegisteredNow.now(v.holder().nameEn(), now.nameEn())));
         }
-        return new CertRow(v, t.get("status." + v.status().name()), verify, "/e/" + v.holder().creditCode(), snippet, note);
+        return new CertRow(v, m.status(v.status()), verify, "/e/" + v.holder().creditCode(), snippet, note);
     }
 
     private static String both(String zh, String en) {
@@ -257,20 +260,5 @@ public class RegistryPages {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    /** A page template with the data every page needs. */
-    private PageBuilder page(Template template, Lang l, Map<String, String> t, String switchHref) {
-        return new PageBuilder(template.data("lang", l).data("t", t).data("switchHref", switchHref));
-    }
-
-    private record PageBuilder(TemplateInstance instance) {
-        PageBuilder data(String k, Object v) {
-            return new PageBuilder(instance.data(k, v));
-        }
-
-        Response render(Lang l) {
-            return Pages.html(instance, l);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package org.szmark.report;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.szmark.apidoc.ApiDocument;
@@ -26,8 +27,9 @@ import org.szmark.common.DomainException;
 import org.szmark.common.TryAgainLater;
 import org.szmark.config.SzmarkConfig;
 import org.szmark.web.Lang;
+import org.szmark.web.Messages;
+import org.szmark.web.Msg;
 import org.szmark.web.Pages;
-import org.szmark.web.Texts;
 
 /**
  * The report form behind every verification page ({@code /V/<token>/report}): a person who doubts a label
@@ -40,9 +42,14 @@ public class ReportPageResource {
 
     @Inject ReportService service;
     @Inject ReportUploads uploads;
-    @Inject Texts texts;
+    @Inject Messages messages;
     @Inject SzmarkConfig config;
-    @Inject @Location("pages/report.html") Template page;
+
+    @CheckedTemplate(basePath = "pages")
+    static class Templates {
+        static native TemplateInstance report(Lang lang, String switchHref, String token, boolean sent, String error,
+                                              Map<String, String> values, long maxPhotoMb, String complaintLine);
+    }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -72,24 +79,21 @@ public class ReportPageResource {
             ReportViews.Submission s = uploads.submission(shown(token), null, whereBought, note, contact);
             service.submit(s, uploads.bytes(photo), ReportUploads.client(request));
         } catch (TryAgainLater e) {
-            return Response.fromResponse(render(429, l, token, false, "report.error.limit", sentValues))
+            return Response.fromResponse(render(429, l, token, false, Msg::reportErrorLimit, sentValues))
                     .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
         } catch (DomainException e) {
             String field = e.fieldErrors().isEmpty() ? "" : e.fieldErrors().get(0).field();
-            return render(400, l, token, false, field.equals("photo") ? "report.error.photo" : "report.error.input", sentValues);
+            return render(400, l, token, false, field.equals("photo") ? Msg::reportErrorPhoto : Msg::reportErrorInput, sentValues);
         }
         // Post/redirect/get: reloading the thank-you page does not send the report again.
         return Response.seeOther(java.net.URI.create("/V/" + shown(token) + "/report?sent=1&lang=" + l.param())).build();
     }
 
-    private Response render(int status, Lang l, String token, boolean sent, String errorKey, Map<String, String> values) {
-        Map<String, String> t = texts.of(l);
+    private Response render(int status, Lang l, String token, boolean sent, Function<Msg, String> error, Map<String, String> values) {
         String shownToken = shown(token);
-        String html = page.data("lang", l).data("t", t).data("switchHref", null)
-                .data("token", shownToken == null ? "" : shownToken).data("sent", sent)
-                .data("error", errorKey == null ? null : t.get(errorKey)).data("values", values)
-                .data("maxPhotoMb", Math.max(1, config.reports().maxPhotoSize().asLongValue() >> 20))
-                .data("complaintLine", config.pages().complaintLine()).render();
+        TemplateInstance html = Templates.report(l, null, shownToken == null ? "" : shownToken, sent,
+                error == null ? null : error.apply(messages.of(l)), values,
+                Math.max(1, config.reports().maxPhotoSize().asLongValue() >> 20), config.pages().complaintLine());
         return Response.fromResponse(Pages.html(html, l)).status(status).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 

@@ -61,7 +61,7 @@ public class VerificationService {
     @Inject org.szmark.config.SzmarkConfig config;
     @Inject AgroalDataSource dataSource;
     @Inject com.fasterxml.jackson.databind.ObjectMapper json;
-    @Inject org.szmark.web.Texts texts;
+    @Inject org.szmark.web.Messages messages;
 
     /**
      * What a verification result depends on that can change after issuance: the versions of the
@@ -322,8 +322,8 @@ public class VerificationService {
         };
     }
 
-    private java.util.Map<String, String> english() {
-        return texts.of(org.szmark.web.Lang.EN);
+    private org.szmark.web.Msg english() {
+        return messages.of(org.szmark.web.Lang.EN);
     }
 
     private Verification notGenuine(VerificationCode code, Verification.Claims claims, OffsetDateTime now) {

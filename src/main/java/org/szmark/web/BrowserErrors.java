@@ -1,13 +1,12 @@
 package org.szmark.web;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,8 +20,12 @@ public class BrowserErrors {
     /** Paths that only programs call; they answer problem documents whatever the Accept header says. */
     private static final String[] MACHINE_PATHS = {"/api/", "/log/", "/q/", "/trust-list", "/badge/", "/tile/"};
 
-    @Inject Texts texts;
-    @Inject @Location("pages/error.html") Template page;
+    @Inject Messages messages;
+
+    @CheckedTemplate(basePath = "pages")
+    static class Templates {
+        static native TemplateInstance error(Lang lang, String switchHref, int status, String title, String text);
+    }
 
     public Optional<Response> page(int status, UriInfo uri, HttpHeaders headers) {
         if (headers == null || uri == null || !wantsHtml(headers)) return Optional.empty();
@@ -31,12 +34,20 @@ public class BrowserErrors {
             if (path.startsWith(p)) return Optional.empty();
         }
         Lang l = Lang.choose(uri.getQueryParameters().getFirst("lang"), headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-        Map<String, String> t = texts.of(l);
-        String key = status == 404 || status == 400 || status == 405 ? String.valueOf(status) : "other";
-        String text = t.getOrDefault("error.text." + key, t.get("error.text.other"));
-        String html = page.data("lang", l).data("t", t).data("switchHref", null).data("status", status)
-                .data("title", t.get("error.title." + key)).data("text", text).render();
-        return Optional.of(Response.fromResponse(Pages.html(html, l)).status(status).build());
+        Msg m = messages.of(l);
+        // 405 has a title of its own but shares the general text.
+        String title = switch (status) {
+            case 404 -> m.errorTitle404();
+            case 400 -> m.errorTitle400();
+            case 405 -> m.errorTitle405();
+            default -> m.errorTitleOther();
+        };
+        String text = switch (status) {
+            case 404 -> m.errorText404();
+            case 400 -> m.errorText400();
+            default -> m.errorTextOther();
+        };
+        return Optional.of(Response.fromResponse(Pages.html(Templates.error(l, null, status, title, text), l)).status(status).build());
     }
 
     /** Browsers put text/html first in Accept; a client that names JSON or problem+json first is a program. */

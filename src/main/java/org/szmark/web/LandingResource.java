@@ -1,7 +1,6 @@
 package org.szmark.web;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -26,8 +25,12 @@ import org.szmark.standard.StandardService;
 @Tag(name = ApiDocument.PAGES)
 public class LandingResource {
 
-    @Inject @Location("pages/landing.html") Template landing;
-    @Inject Texts texts;
+    @CheckedTemplate(basePath = "pages")
+    static class Templates {
+        static native TemplateInstance landing(Lang lang, String switchHref, boolean demo, boolean apiLinks,
+                                               long eligibleStandards, long bodies, long enterprises);
+    }
+
     @Inject StandardService standards;
     @Inject BodyRepository bodies;
     @Inject EnterpriseRepository enterprises;
@@ -46,13 +49,7 @@ public class LandingResource {
             Anyone. What the registry is, its counts, and where to go next.""")
     public Response index(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Lang l = Lang.choose(lang, accept);
-        TemplateInstance page = landing.data("lang", l).data("switchHref", null)
-                .data("t", texts.of(l))
-                .data("demo", config.demo())
-                .data("apiLinks", openApi && !managementInterface)
-                .data("eligibleStandards", standards.search(null, null, null, true, 0, 1).total())
-                .data("bodies", bodies.count())
-                .data("enterprises", enterprises.count());
-        return Pages.html(page, l);
+        return Pages.html(Templates.landing(l, null, config.demo(), openApi && !managementInterface,
+                standards.search(null, null, null, true, 0, 1).total(), bodies.count(), enterprises.count()), l);
     }
 }

@@ -7,9 +7,12 @@ public enum Lang {
     ZH("zh-CN"), EN("en");
 
     public final String tag;
+    /** The locale the page's templates render in: it picks the message bundle {@code msg:} reads. */
+    public final Locale locale;
 
     Lang(String tag) {
         this.tag = tag;
+        this.locale = Locale.forLanguageTag(tag);
     }
 
     public static Lang choose(String explicit, String acceptLanguage) {

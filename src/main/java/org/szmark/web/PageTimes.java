@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.Set;
 import org.szmark.config.SzmarkConfig;
 
@@ -44,19 +43,19 @@ public class PageTimes {
     }
 
     /** "2026-12-03 21:18:25 (Beijing time)", in the page's language. */
-    public String text(OffsetDateTime t, Map<String, String> texts) {
+    public String text(OffsetDateTime t, Msg m) {
         OffsetDateTime local = t.atZoneSameInstant(zone).toOffsetDateTime();
-        return TEXT.format(local) + texts.get("time.zone.open") + zoneName(local, texts) + texts.get("time.zone.close");
+        return m.pageTime(TEXT.format(local), zoneName(local, m));
     }
 
     /** The same as a {@code <time>} element, ready to be put in a page unescaped (it holds no record text). */
-    public String element(OffsetDateTime t, Map<String, String> texts) {
+    public String element(OffsetDateTime t, Msg m) {
         OffsetDateTime local = t.atZoneSameInstant(zone).toOffsetDateTime();
-        return "<time datetime=\"" + ATTRIBUTE.format(local) + "\">" + text(t, texts) + "</time>";
+        return "<time datetime=\"" + ATTRIBUTE.format(local) + "\">" + text(t, m) + "</time>";
     }
 
-    private String zoneName(OffsetDateTime local, Map<String, String> texts) {
-        if (BEIJING.contains(zone.getId())) return texts.get("time.zone.beijing");
+    private String zoneName(OffsetDateTime local, Msg m) {
+        if (BEIJING.contains(zone.getId())) return m.timeZoneBeijing();
         String offset = local.getOffset().getId();
         return "UTC" + ("Z".equals(offset) ? "" : offset);
     }

@@ -9,9 +9,14 @@ import jakarta.ws.rs.core.Response;
 public final class Pages {
     private Pages() {}
 
+    /** A page rendered in its language (the locale picks the wording {@code msg:} reads). */
+    public static String render(TemplateInstance page, Lang lang) {
+        return page.setLocale(lang.locale).render();
+    }
+
     /** Pages vary by Accept-Language, so shared caches must key on it. */
     public static Response html(TemplateInstance page, Lang lang) {
-        return html(page.render(), lang);
+        return html(render(page, lang), lang);
     }
 
     public static Response html(String page, Lang lang) {

@@ -7,6 +7,7 @@ import static org.szmark.support.Api.as;
 import static org.szmark.support.Api.authority;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import org.szmark.certificate.ReasonCode;
 import org.szmark.certificate.StatusChange;
 import org.szmark.support.Api;
 import org.szmark.web.Lang;
-import org.szmark.web.Texts;
+import org.szmark.web.Messages;
+import org.szmark.web.Msg;
 
 /**
  * The verification page speaks the reader's language: every reason code and verdict has a sentence in
@@ -30,7 +32,7 @@ import org.szmark.web.Texts;
 @QuarkusTest
 class VerifyPageWordingTest {
 
-    private static final Texts TEXTS = new Texts();
+    @Inject Messages messages;
     private static final Pattern CJK = Pattern.compile("[\\u3400-\\u9fff]");
     private static final Pattern LATIN = Pattern.compile("[A-Za-z]");
     /** A raw code as the API writes it: upper case words joined by underscores, or one of the one-word codes. */
@@ -45,22 +47,22 @@ class VerifyPageWordingTest {
 
     @Test
     void everyReasonCodeAndVerdictHasASentenceInBothLanguages() {
-        Map<String, String> zh = TEXTS.of(Lang.ZH), en = TEXTS.of(Lang.EN);
+        Msg zh = messages.of(Lang.ZH), en = messages.of(Lang.EN);
         for (String code : allCodes()) {
-            assertThat(zh.get("reason." + code)).as("zh reason.%s", code).isNotBlank().matches(s -> CJK.matcher(s).find())
+            assertThat(Reasons.sentence(zh, code, null)).as("zh reason.%s", code).isNotEqualTo(zh.reasonUnknown()).isNotBlank().matches(s -> CJK.matcher(s).find())
                     .matches(s -> !LATIN.matcher(s).find(), "has no Latin letters");
-            assertThat(en.get("reason." + code)).as("en reason.%s", code).isNotBlank().matches(s -> !CJK.matcher(s).find());
+            assertThat(Reasons.sentence(en, code, null)).as("en reason.%s", code).isNotEqualTo(en.reasonUnknown()).isNotBlank().matches(s -> !CJK.matcher(s).find());
         }
         for (Verdict v : Verdict.values()) {
-            assertThat(zh.get("verify.verdict." + v)).as("zh verdict %s", v).matches(s -> CJK.matcher(s).find());
-            assertThat(en.get("verify.verdict." + v)).as("en verdict %s", v).matches(s -> !CJK.matcher(s).find());
-            assertThat(zh.get("verify.hint." + v)).isNotBlank();
+            assertThat(zh.verdict(v)).as("zh verdict %s", v).matches(s -> CJK.matcher(s).find());
+            assertThat(en.verdict(v)).as("en verdict %s", v).matches(s -> !CJK.matcher(s).find());
+            assertThat(zh.verdictHint(v)).isNotBlank();
         }
         for (StatusChange e : StatusChange.values()) {
-            assertThat(zh.get("verify.event." + e)).as("zh event %s", e).matches(s -> CJK.matcher(s).find());
+            assertThat(zh.event(e)).as("zh event %s", e).matches(s -> CJK.matcher(s).find());
         }
         // a code no text knows reads as a neutral sentence, not as itself
-        assertThat(Reasons.sentence(zh, "SOMETHING_NEW", null)).isEqualTo(zh.get("reason.unknown"));
+        assertThat(Reasons.sentence(zh, "SOMETHING_NEW", null)).isEqualTo(zh.reasonUnknown());
         assertThat(Reasons.sentence(en, "EXPIRED", LocalDate.of(2024, 9, 14))).isEqualTo("Expired on 2024-09-14");
     }
 
@@ -70,23 +72,28 @@ class VerifyPageWordingTest {
                 .replaceAll("(?s)<svg.*?</svg>", " ").replaceAll("(?s)<[^>]*>", " ").replace("&#39;", "'");
     }
 
+    /** A reason as the page words it: an expiry with its date, here left blank. */
+    private static String shown(Msg m, String code) {
+        return code.equals("EXPIRED") ? m.reasonExpiredOn("") : Reasons.sentence(m, code, null);
+    }
+
     private static String page(String token, String lang) {
         return given().get("/V/" + token + "?lang=" + lang).then().statusCode(200).extract().asString();
     }
 
-    private static void assertWording(String token, String code, String label) {
+    private void assertWording(String token, String code, String label) {
         String zh = visibleText(page(token, "zh"));
         String en = visibleText(page(token, "en"));
         assertThat(RAW_CODE.matcher(zh).find()).as("%s: raw code on the zh page: %s", label, zh).isFalse();
         for (String c : allCodes()) {
-            String english = TEXTS.of(Lang.EN).get("reason." + c).replace("{0}", "");
+            String english = shown(messages.of(Lang.EN), c);
             assertThat(zh).as("%s: English reason on the zh page", label).doesNotContain(english.strip());
-            String chinese = TEXTS.of(Lang.ZH).get("reason." + c).replace("{0}", "");
+            String chinese = shown(messages.of(Lang.ZH), c);
             assertThat(en).as("%s: Chinese reason on the en page", label).doesNotContain(chinese.strip());
         }
         if (code != null && !code.equals("VALID")) {
-            assertThat(zh).as(label).contains(Reasons.sentence(TEXTS.of(Lang.ZH), code, null).replace("{0}", "").split(" ")[0]);
-            assertThat(en).as(label).contains(Reasons.sentence(TEXTS.of(Lang.EN), code, null).replace("{0}", "").split(" ")[0]);
+            assertThat(zh).as(label).contains(shown(messages.of(Lang.ZH), code).split(" ")[0]);
+            assertThat(en).as(label).contains(shown(messages.of(Lang.EN), code).split(" ")[0]);
         }
         assertThat(zh).as("%s: times in Beijing time", label).contains("北京时间");
         assertThat(en).as(label).contains("Beijing time").doesNotContain(" UTC");
