@@ -25,6 +25,9 @@ public interface ConsoleMessages {
     @Message("Import")
     String navImport();
 
+    @Message("Surveillance audits")
+    String navAudits();
+
     @Message("Account")
     String navAccount();
 

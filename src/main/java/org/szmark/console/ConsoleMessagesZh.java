@@ -28,6 +28,10 @@ public interface ConsoleMessagesZh extends ConsoleMessages {
     String navImport();
 
     @Override
+    @Message("监督审核")
+    String navAudits();
+
+    @Override
     @Message("账户")
     String navAccount();
 

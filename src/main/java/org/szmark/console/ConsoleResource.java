@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -67,6 +66,7 @@ public class ConsoleResource {
     @Inject @Location("console/change.html") Template changePage;
     @Inject @Location("console/refused.html") Template refusedPage;
     @Inject @Location("console/actions.html") Template actionsPage;
+    @Inject @Location("console/audits.html") Template auditsPage;
 
     private Actor me() {
         return current.get();
@@ -74,8 +74,8 @@ public class ConsoleResource {
 
     private TemplateInstance page(Template t, Lang lang, String here) {
         Actor a = me();
-        return t.data("lang", lang).data("me", a.name()).data("body", console.bodyOf(a)).data("here", here)
-                .setLocale(Locale.forLanguageTag(lang.tag));
+        return t.data("lang", lang).data("switchHref", null).data("userName", a.name()).data("body", console.bodyOf(a))
+                .data("here", here).setLocale(lang.locale);
     }
 
     private Response html(TemplateInstance page, Lang lang) {
@@ -97,6 +97,15 @@ public class ConsoleResource {
         Actor a = me();
         return html(page(dashboardPage, lang, "dashboard").data("d", console.dashboard(a)).data("c", console.candidates(a))
                 .data("formKey", ConsoleForms.newKey()), lang);
+    }
+
+    /** Every audit due within the window or overdue, most urgent first. */
+    @GET
+    @Path("audits")
+    @Operation(hidden = true)
+    public Response audits(@QueryParam("lang") String l, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String al) {
+        Lang lang = Lang.choose(l, al);
+        return html(page(auditsPage, lang, "audits").data("due", console.auditsDue(me())), lang);
     }
 
     @GET

@@ -146,6 +146,15 @@ public class ConsoleService {
         return QuarkusTransaction.requiringNew().call(() -> surveillance.dashboard(a.bodyId(), surveillance.defaultWindow()));
     }
 
+    /** The audits list of the dashboard, longer. */
+    public org.szmark.surveillance.SurveillanceViews.AuditsDue auditsDue(Actor a) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            SurveillanceService.Window w = surveillance.defaultWindow();
+            return surveillance.dashboard(a.bodyId(),
+                    new SurveillanceService.Window(w.dueWithinDays(), w.suspensionEndsWithinDays(), 500)).auditsDue();
+        });
+    }
+
     public Candidates candidates(Actor a) {
         return QuarkusTransaction.requiringNew().call(() -> surveillance.candidates(a.bodyId(), 100));
     }

@@ -76,6 +76,8 @@ class ConsoleTest {
         String html = page(i.token()).get("/console").then().statusCode(200).extract().asString();
         assertThat(html).contains("id=\"count-VALID\"").contains("Dashboard");
         assertThat(page(i.token()).header("Accept-Language", "zh-CN").get("/console?lang=zh").asString()).contains("概览");
+        assertThat(page(i.token()).get("/console/audits").then().statusCode(200).extract().asString())
+                .contains("id=\"overdue-count\"").contains("id=\"signed-in-user\"");
         // an enterprise account and the anonymous are refused
         String enterprise = Api.enterpriseToken(i.holder());
         assertThat(page(enterprise).get("/console").statusCode()).isEqualTo(403);
