@@ -40,10 +40,18 @@ public class CertificateRepository implements PanacheRepository<Certificate> {
         return find("number in ?1 and bodyId = ?2 order by id", numbers, bodyId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
-    /** Filters of the public listing; a null filter matches everything. */
-    public record Filter(CertificateStatus status, Long bodyId, Long holderId, Long standardId, String text, Sort sort) {
+    /**
+     * Filters of the listings; a null filter matches everything. {@code issuedBy} keeps the certificates whose
+     * issuance the given account signed for (the console's "mine").
+     */
+    public record Filter(CertificateStatus status, Long bodyId, Long holderId, Long standardId, String text, Sort sort,
+                         Long issuedBy) {
         public Filter(CertificateStatus status, Long bodyId, Long holderId, Long standardId) {
-            this(status, bodyId, holderId, standardId, null, null);
+            this(status, bodyId, holderId, standardId, null, null, null);
+        }
+
+        public Filter(CertificateStatus status, Long bodyId, Long holderId, Long standardId, String text, Sort sort) {
+            this(status, bodyId, holderId, standardId, text, sort, null);
         }
     }
 
@@ -61,6 +69,10 @@ public class CertificateRepository implements PanacheRepository<Certificate> {
         if (f.standardId() != null) {
             q.append(" and standardId = :standard");
             p.and("standard", f.standardId());
+        }
+        if (f.issuedBy() != null) {
+            q.append(" and id in (select e.certificateId from StatusEvent e where e.seq = 1 and e.actorAccount = :by)");
+            p.and("by", f.issuedBy());
         }
         if (f.text() != null && !f.text().isBlank()) {
             // Number, holder name or credit code, product name or model: partial, case-insensitive. Unions of id

@@ -63,21 +63,46 @@ public class Idempotency {
     public <T, R> Response run(Actor actor, String key, String method, String path, Object request, Supplier<T> change,
                                java.util.function.Function<T, R> done, Class<R> type,
                                java.util.function.Function<R, Outcome> answer) {
+        Stored s = store(actor, key, method, path, request, change, done);
+        if (!REFERENCE.equals(s.kind())) {
+            // Stored by an earlier version of the registry, with the whole answer.
+            Response.ResponseBuilder b = Response.status(s.status()).entity(s.body()).type(MediaType.APPLICATION_JSON);
+            return (s.replayed() ? b.header(REPLAYED, "true") : b).build();
+        }
+        R what = read(s, type);
+        return respond(QuarkusTransaction.requiringNew().call(() -> answer.apply(what)), s.replayed());
+    }
+
+    /** What a write did, and whether it was done by an earlier request with the same key. */
+    public record Performed<R>(R what, boolean replayed) {}
+
+    /**
+     * The same as {@link #run} for a caller that makes its own answer (the console's pages): the write once per
+     * key, and what it did.
+     */
+    public <T, R> Performed<R> perform(Actor actor, String key, String method, String path, Object request, Supplier<T> change,
+                                       java.util.function.Function<T, R> done, Class<R> type) {
+        Stored s = store(actor, key, method, path, request, change, done);
+        if (!REFERENCE.equals(s.kind())) throw new IllegalStateException("a whole stored answer cannot be performed again");
+        return new Performed<>(read(s, type), s.replayed());
+    }
+
+    private <T, R> Stored store(Actor actor, String key, String method, String path, Object request, Supplier<T> change,
+                                java.util.function.Function<T, R> done) {
         if (key == null) {
             R what = QuarkusTransaction.requiringNew().call(() -> {
                 R w = done.apply(change.get());
                 log.writeAppends();
                 return w;
             });
-            return respond(QuarkusTransaction.requiringNew().call(() -> answer.apply(what)), false);
+            return new Stored(REFERENCE, 0, null, false, what);
         }
         if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c > ' ' && c <= '~')) {
             throw InvalidInput.field(HEADER, "must be 1 to 200 printable ASCII characters without spaces");
         }
         String hash = hash(method, path, request);
-        Stored stored;
         try {
-            stored = QuarkusTransaction.requiringNew().call(() -> {
+            return QuarkusTransaction.requiringNew().call(() -> {
                 Optional<IdempotencyRecord> existing = find(actor, key);
                 if (existing.isPresent()) return replay(existing.get(), hash);
                 R what = done.apply(change.get());
@@ -87,37 +112,42 @@ public class Idempotency {
                 r.requestHash = hash;
                 r.responseStatus = 0;
                 r.responseKind = REFERENCE;
-                r.responseBody = json.writeValueAsString(what);
+                r.responseBody = write(what);
                 r.createdAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
                 em.persist(r);
                 em.flush();
                 // The log last, once the record is written: the lock it takes is held to the commit.
                 log.writeAppends();
-                return new Stored(r.responseKind, r.responseStatus, r.responseBody, false);
+                return new Stored(r.responseKind, r.responseStatus, r.responseBody, false, what);
             });
         } catch (RuntimeException e) {
             if (!Persistence.isConstraintViolation(e)) throw e;
             // A concurrent request with the same key committed first: answer as a retry would be answered.
-            stored = QuarkusTransaction.requiringNew().call(() -> replay(find(actor, key).orElseThrow(() -> e), hash));
+            return QuarkusTransaction.requiringNew().call(() -> replay(find(actor, key).orElseThrow(() -> e), hash));
         }
-        if (!REFERENCE.equals(stored.kind())) {
-            // Stored by an earlier version of the registry, with the whole answer.
-            Response.ResponseBuilder b = Response.status(stored.status()).entity(stored.body()).type(MediaType.APPLICATION_JSON);
-            return (stored.replayed() ? b.header(REPLAYED, "true") : b).build();
-        }
-        Stored s = stored;
-        R what;
+    }
+
+    private String write(Object what) {
         try {
-            what = json.readValue(s.body(), type);
+            return json.writeValueAsString(what);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("idempotency record cannot be written", e);
+        }
+    }
+
+    private <R> R read(Stored s, Class<R> type) {
+        if (s.value() != null) return type.cast(s.value());
+        try {
+            return json.readValue(s.body(), type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("idempotency record cannot be read", e);
         }
-        return respond(QuarkusTransaction.requiringNew().call(() -> answer.apply(what)), s.replayed());
     }
 
     private static final String REPLAYED = "Idempotent-Replayed";
 
-    private record Stored(String kind, int status, String body, boolean replayed) {}
+    /** @param value what the write did, when it was done by this request (nothing to read back) */
+    private record Stored(String kind, int status, String body, boolean replayed, Object value) {}
 
     private static Response respond(Outcome o, boolean replayed) {
         Response.ResponseBuilder b = Response.status(o.status()).entity(o.entity()).type(MediaType.APPLICATION_JSON);
@@ -144,7 +174,7 @@ public class Idempotency {
         if (!r.requestHash.equals(hash)) {
             throw new Conflict("idempotency-key-reused", "This Idempotency-Key was used for a different request");
         }
-        return new Stored(r.responseKind, r.responseStatus, r.responseBody, true);
+        return new Stored(r.responseKind, r.responseStatus, r.responseBody, true, null);
     }
 
     private String hash(String method, String path, Object request) {
