@@ -351,4 +351,82 @@ public interface ConsoleMessages {
 
     @Message("{#when change}{#is SUSPENDED}Labels on shelves will show SUSPENDED (暂停) when scanned, from now until the certificate is reinstated or its suspension ends. The mark may not be used meanwhile.{#is REINSTATED}Labels will show VALID (有效) again when scanned.{#is REVOKED}Revocation is final: labels will show REVOKED (撤销) when scanned, and the mark may no longer be used. It cannot be undone.{#is CANCELLED}Cancellation is final: labels will show CANCELLED (注销) when scanned. It cannot be undone.{/when}")
     String consequence(org.szmark.certificate.StatusChange change);
+
+    @Message("Import holders, products and certificates")
+    String importTitle();
+
+    @Message("One row of the file is one certificate with its holder and its product. Start with a dry run: it shows what each row would come to and writes nothing. A file is imported all or nothing, and importing the same file again creates nothing twice.")
+    String importHelp();
+
+    @Message("Template")
+    String template();
+
+    @Message("CSV, Chinese headers")
+    String templateZh();
+
+    @Message("CSV, English headers")
+    String templateEn();
+
+    @Message("XLSX with column notes")
+    String templateXlsx();
+
+    @Message("File (CSV or XLSX, at most 10,000 rows)")
+    String chooseFile();
+
+    @Message("Dry run: show what would happen, write nothing")
+    String dryRun();
+
+    @Message("Send the file")
+    String startImport();
+
+    @Message("Recent imports")
+    String recentImports();
+
+    @Message("Import {id}")
+    String jobTitle(Object id);
+
+    @Message("Dry run")
+    String jobDryRun();
+
+    @Message("Status")
+    String jobStatus();
+
+    @Message("{done} of {total} rows")
+    String progress(Object done, Object total);
+
+    @Message("Created")
+    String created();
+
+    @Message("Already present")
+    String present();
+
+    @Message("Refused")
+    String refusedRows();
+
+    @Message("Holders created")
+    String holdersCreated();
+
+    @Message("Products created")
+    String productsCreated();
+
+    @Message("Download the error report (CSV)")
+    String errorReport();
+
+    @Message("Row")
+    String row();
+
+    @Message("Outcome")
+    String outcome();
+
+    @Message("Problems")
+    String problems();
+
+    @Message("The dry run found nothing to refuse. To import, send the same file again without the dry run.")
+    String importForReal();
+
+    @Message("Nothing was written.")
+    String nothingWritten();
+
+    @Message("Written to the registry.")
+    String written();
 }

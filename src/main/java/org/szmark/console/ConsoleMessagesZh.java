@@ -462,4 +462,108 @@ public interface ConsoleMessagesZh extends ConsoleMessages {
     @Override
     @Message("{#when change}{#is SUSPENDED}货架上的标签扫码查验将显示“暂停”，直至证书恢复或暂停期满。暂停期间不得使用标志。{#is REINSTATED}标签扫码查验将重新显示“有效”。{#is REVOKED}撤销不可恢复：标签扫码查验将显示“撤销”，不得再使用标志。{#is CANCELLED}注销不可恢复：标签扫码查验将显示“注销”。{/when}")
     String consequence(org.szmark.certificate.StatusChange change);
+
+    @Override
+    @Message("批量导入企业、产品和证书")
+    String importTitle();
+
+    @Override
+    @Message("文件的每一行是一张证书及其企业和产品。建议先试运行：显示每一行的处理结果，不写入任何数据。文件整体导入或整体不导入；重复导入同一文件不会重复创建。")
+    String importHelp();
+
+    @Override
+    @Message("模板")
+    String template();
+
+    @Override
+    @Message("CSV（中文表头）")
+    String templateZh();
+
+    @Override
+    @Message("CSV（英文表头）")
+    String templateEn();
+
+    @Override
+    @Message("XLSX（含列说明）")
+    String templateXlsx();
+
+    @Override
+    @Message("文件（CSV 或 XLSX，最多 10000 行）")
+    String chooseFile();
+
+    @Override
+    @Message("试运行：只显示结果，不写入")
+    String dryRun();
+
+    @Override
+    @Message("提交文件")
+    String startImport();
+
+    @Override
+    @Message("最近的导入")
+    String recentImports();
+
+    @Override
+    @Message("导入 {id}")
+    String jobTitle(Object id);
+
+    @Override
+    @Message("试运行")
+    String jobDryRun();
+
+    @Override
+    @Message("状态")
+    String jobStatus();
+
+    @Override
+    @Message("已处理 {done} / {total} 行")
+    String progress(Object done, Object total);
+
+    @Override
+    @Message("新建")
+    String created();
+
+    @Override
+    @Message("已存在")
+    String present();
+
+    @Override
+    @Message("拒绝")
+    String refusedRows();
+
+    @Override
+    @Message("新建企业")
+    String holdersCreated();
+
+    @Override
+    @Message("新建产品")
+    String productsCreated();
+
+    @Override
+    @Message("下载错误报告（CSV）")
+    String errorReport();
+
+    @Override
+    @Message("行")
+    String row();
+
+    @Override
+    @Message("结果")
+    String outcome();
+
+    @Override
+    @Message("问题")
+    String problems();
+
+    @Override
+    @Message("试运行没有发现需拒绝的行。如需导入，请取消“试运行”后重新提交同一文件。")
+    String importForReal();
+
+    @Override
+    @Message("未写入任何数据。")
+    String nothingWritten();
+
+    @Override
+    @Message("已写入登记系统。")
+    String written();
 }

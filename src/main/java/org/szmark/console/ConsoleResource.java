@@ -41,7 +41,7 @@ import org.szmark.surveillance.AuditResult;
 import org.szmark.surveillance.SurveillanceViews.Action;
 import org.szmark.surveillance.SurveillanceViews.ActionItem;
 import org.szmark.surveillance.SurveillanceViews.ApplyResult;
-import org.szmark.surveillance.SurveillanceViews.AuditView;
+import org.szmark.surveillance.SurveillanceViews.SurveillanceAuditView;
 import org.szmark.web.Lang;
 import org.szmark.web.Pages;
 
@@ -67,6 +67,9 @@ public class ConsoleResource {
     @Inject @Location("console/refused.html") Template refusedPage;
     @Inject @Location("console/actions.html") Template actionsPage;
     @Inject @Location("console/audits.html") Template auditsPage;
+    @Inject @Location("console/import.html") Template importPage;
+    @Inject @Location("console/import-job.html") Template importJobPage;
+    @Inject ConsoleImports imports;
 
     private Actor me() {
         return current.get();
@@ -146,7 +149,7 @@ public class ConsoleResource {
         if (event != null) {
             for (EventView e : c.history()) if (e.seq() == event) shown = e;
         }
-        List<AuditView> audits = console.audits(me(), c.number());
+        List<SurveillanceAuditView> audits = console.audits(me(), c.number());
         return html(page(certificatePage, lang, "certificates").data("c", c).data("shown", shown).data("audits", audits)
                 .data("audited", audited).data("actions", ConsoleForms.actionsFor(c.status()))
                 .data("auditResults", AuditResult.values()).data("today", console.today())
@@ -303,5 +306,53 @@ public class ConsoleResource {
         } catch (DomainException e) {
             return refused(lg, e, "/console?lang=" + lg.param());
         }
+    }
+
+    @GET
+    @Path("import")
+    @Operation(hidden = true)
+    public Response importForm(@QueryParam("lang") String l, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String al) {
+        Lang lang = Lang.choose(l, al);
+        return html(page(importPage, lang, "import").data("recent", imports.recent(me())).data("refusal", null), lang);
+    }
+
+    /** A file from the upload form: read at once (a file refused as a whole is shown on the form), then a job. */
+    @POST
+    @Path("import")
+    @Operation(hidden = true)
+    public Response importFile(@RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file, @RestForm String dryRun,
+                               @RestForm String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String al) {
+        Lang lg = Lang.choose(lang, al);
+        Actor a = me();
+        try {
+            String id = imports.start(a, file, "on".equals(dryRun));
+            return seeOther("/console/import/" + id + "?lang=" + lg.param());
+        } catch (DomainException e) {
+            return Response.status(e.status()).entity(page(importPage, lg, "import").data("recent", imports.recent(a))
+                    .data("refusal", ConsoleForms.problem(e)).setLocale(lg.locale).render())
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        }
+    }
+
+    @GET
+    @Path("import/{id}")
+    @Operation(hidden = true)
+    public Response importJob(@PathParam("id") String id, @QueryParam("lang") String l,
+                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String al) {
+        Lang lang = Lang.choose(l, al);
+        var job = imports.job(me(), id);
+        Response r = html(page(importJobPage, lang, "import").data("job", job), lang);
+        boolean running = "QUEUED".equals(job.status()) || "RUNNING".equals(job.status());
+        // While it runs the page reloads itself, so the progress moves without any script.
+        return running ? Response.fromResponse(r).header("Refresh", "1").build() : r;
+    }
+
+    @GET
+    @Path("import/{id}/errors.csv")
+    @Produces("text/csv")
+    @Operation(hidden = true)
+    public Response importErrors(@PathParam("id") String id) {
+        return Response.ok(imports.errorsCsv(me(), id), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"import-" + id + "-errors.csv\"").build();
     }
 }

@@ -5,7 +5,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -45,10 +44,10 @@ import org.szmark.surveillance.SurveillanceViews.ActionItem;
 import org.szmark.surveillance.SurveillanceViews.ApplyRequest;
 import org.szmark.surveillance.SurveillanceViews.ApplyResult;
 import org.szmark.surveillance.SurveillanceViews.AuditRequest;
-import org.szmark.surveillance.SurveillanceViews.AuditView;
+import org.szmark.surveillance.SurveillanceViews.SurveillanceAuditView;
 import org.szmark.surveillance.SurveillanceViews.Candidates;
 import org.szmark.surveillance.SurveillanceViews.Dashboard;
-import org.szmark.text.Csv;
+import org.szmark.imports.ImportDocuments;
 
 /**
  * What the console's pages read and do, always as the signed-in staff member of one body: reads are
@@ -182,17 +181,13 @@ public class ConsoleService {
     /** The body's certificates matching the list's filters as CSV (UTF-8 with a BOM, so spreadsheets read the CJK). */
     public byte[] export(Actor a, ListFilter f) {
         PageView<Row> all = QuarkusTransaction.requiringNew().call(() -> rows(a, f, 0, EXPORT_LIMIT));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        StringBuilder b = new StringBuilder();
-        Csv.row(b, List.of("number", "status", "holderCreditCode", "holderName", "productModel", "productName", "standard",
-                "issueDate", "expiryDate"));
+        List<List<String>> lines = new java.util.ArrayList<>(all.items().size());
         for (Row r : all.items()) {
-            Csv.row(b, List.of(r.number(), r.status().name(), r.holderCode(), r.holderName(), r.productModel(),
+            lines.add(List.of(r.number(), r.status().name(), r.holderCode(), r.holderName(), r.productModel(),
                     r.productName(), r.standard(), r.issueDate().toString(), r.expiryDate().toString()));
         }
-        out.writeBytes(b.toString().getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
+        return ImportDocuments.csv(List.of("number", "status", "holderCreditCode", "holderName", "productModel", "productName",
+                "standard", "issueDate", "expiryDate"), lines);
     }
 
     /** One of the caller's body's certificates, with its history; another body's is not found. */
@@ -205,7 +200,7 @@ public class ConsoleService {
         });
     }
 
-    public List<AuditView> audits(Actor a, String number) {
+    public List<SurveillanceAuditView> audits(Actor a, String number) {
         return QuarkusTransaction.requiringNew().call(() -> surveillance.audits(number, a, 0, 100).items());
     }
 

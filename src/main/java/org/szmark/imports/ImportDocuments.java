@@ -21,7 +21,7 @@ import org.szmark.imports.ImportViews.RowResult;
  * error report. CSV is written as UTF-8 with a byte order mark, which Excel needs to read Chinese from it, and every
  * cell passes through {@link CsvCells#neutral} so no cell is taken for a formula.
  */
-final class ImportDocuments {
+public final class ImportDocuments {
     private ImportDocuments() {}
 
     static byte[] templateCsv(boolean chinese) {
@@ -90,7 +90,11 @@ final class ImportDocuments {
         return csv(List.of("row", "column", "message"), lines);
     }
 
-    private static byte[] csv(List<String> header, List<List<String>> lines) {
+    /**
+     * A CSV file for spreadsheets: UTF-8 with a byte order mark (so they read the Chinese), RFC 4180, every cell
+     * that a spreadsheet would run as a formula neutralised ({@link CsvCells}).
+     */
+    public static byte[] csv(List<String> header, List<List<String>> lines) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0xEF);
         out.write(0xBB);

@@ -11,7 +11,7 @@ import org.szmark.common.DomainException;
 public class ImportRefused extends DomainException {
     private final String type;
 
-    ImportRefused(String type, String detail) {
+    public ImportRefused(String type, String detail) {
         this(type, detail, List.of());
     }
 

@@ -115,10 +115,7 @@ public class ImportResource {
             with =, +, -, @) starts with an apostrophe. Before the job is finished: 409 `import-not-finished`.""")
     public Response errors(@PathParam("id") String id) {
         ImportJob job = service.get(id, actor.get());
-        if (job.report == null && job.finishedAt == null) {
-            throw new org.szmark.common.Conflict("import-not-finished", "Import " + id + " is not finished yet");
-        }
-        byte[] csv = ImportDocuments.errorsCsv(service.results(job), job.detail);
+        byte[] csv = service.errorsCsv(job);
         return Response.ok(csv, CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"import-" + job.id + "-errors.csv\"").build();
     }

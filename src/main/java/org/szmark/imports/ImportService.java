@@ -260,6 +260,14 @@ public class ImportService {
                 job.report == null ? null : "/api/v1/imports/" + job.id + "/errors.csv", results);
     }
 
+    /** The refused rows of a finished job as CSV; before it finishes, 409 {@code import-not-finished}. */
+    public byte[] errorsCsv(ImportJob job) {
+        if (job.report == null && job.finishedAt == null) {
+            throw new org.szmark.common.Conflict("import-not-finished", "Import " + job.id + " is not finished yet");
+        }
+        return ImportDocuments.errorsCsv(results(job), job.detail);
+    }
+
     public List<RowResult> results(ImportJob job) {
         if (job.report == null) return List.of();
         try {

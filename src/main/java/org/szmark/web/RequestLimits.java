@@ -55,9 +55,10 @@ public class RequestLimits {
         this.maxBody = config.http().maxBodySize().asLongValue();
         this.maxUpload = Math.max(maxBody, config.reports().maxPhotoSize().asLongValue() + UPLOAD_FIELDS);
         this.maxImport = Math.max(maxBody, config.imports().maxFileSize().asLongValue());
-        if (outerLimit.asLongValue() < Math.max(maxUpload, maxImport)) {
+        if (outerLimit.asLongValue() < Math.max(maxUpload, maxImport + UPLOAD_FIELDS)) {
             throw new IllegalStateException("quarkus.http.limits.max-body-size must be at least szmark.http.max-body-size,"
-                    + " szmark.reports.max-photo-size + 64K and szmark.imports.max-file-size (" + Math.max(maxUpload, maxImport) + " bytes)");
+                    + " szmark.reports.max-photo-size + 64K and szmark.imports.max-file-size + 64K ("
+                    + Math.max(maxUpload, maxImport + UPLOAD_FIELDS) + " bytes)");
         }
         this.maxRequestLine = config.http().maxRequestLine();
         this.maxHeaderSize = config.http().maxHeaderSize().asLongValue();
@@ -173,8 +174,9 @@ public class RequestLimits {
      */
     private long limitFor(HttpServerRequest request) {
         String path = request.path();
-        if (request.method() == io.vertx.core.http.HttpMethod.POST && "/api/v1/imports".equals(path)) {
-            return maxImport;
+        if (request.method() == io.vertx.core.http.HttpMethod.POST && ("/api/v1/imports".equals(path) || "/console/import".equals(path))) {
+            // the console's upload form sends the file with a few fields
+            return "/console/import".equals(path) ? maxImport + UPLOAD_FIELDS : maxImport;
         }
         if (request.method() == io.vertx.core.http.HttpMethod.POST && path != null
                 && (path.equals("/api/v1/reports/form") || ((path.startsWith("/V/") || path.startsWith("/v/")) && path.endsWith("/report")))) {
