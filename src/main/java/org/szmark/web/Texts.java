@@ -30,7 +30,8 @@ public class Texts {
         return texts.get(lang);
     }
 
-    private static Map<String, String> load(String resource) {
+    /** One UTF-8 properties file of page wording (also the sign-in pages' own, i18n/signin_<lang>). */
+    public static Map<String, String> load(String resource) {
         Properties p = new Properties();
         try (InputStream in = Texts.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("Missing " + resource);
