@@ -32,6 +32,7 @@ public class AccountService {
     @Inject AuditTrail audit;
     @Inject EntityManager em;
     @Inject SzmarkConfig config;
+    @Inject jakarta.enterprise.event.Event<AccountDisabled> disabledEvents;
 
     /** A token in clear text exists only in this value, returned once to whoever created it. */
     public record IssuedToken(Account account, ApiToken token, String secret) {}
@@ -113,6 +114,7 @@ public class AccountService {
         a.disabledReason = reason.trim();
         a.disabledBy = by.accountId();
         audit.record("account.disable", "account", a.id, a.disabledReason);
+        disabledEvents.fire(new AccountDisabled(a.id));
         return a;
     }
 

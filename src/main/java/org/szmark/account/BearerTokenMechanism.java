@@ -38,9 +38,22 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         return identityProviderManager.authenticate(request);
     }
 
+    /**
+     * Pages for people (the console, the sign-in steps) send an unauthenticated browser to the sign-in page instead: no challenge
+     * here, so the form mechanism's redirect answers. Everything else keeps the bearer challenge.
+     */
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        if (org.szmark.signin.SignInFilter.staffPage(context.normalizedPath())) {
+            return Uni.createFrom().nullItem();
+        }
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"szmark\""));
+    }
+
+    /** Tried before the sign-in cookie, so a request with a token is the token's account whatever cookie it carries. */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 100;
     }
 
     @Override

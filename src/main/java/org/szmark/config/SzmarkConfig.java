@@ -122,6 +122,57 @@ public interface SzmarkConfig {
         Duration staleAfter();
     }
 
+    SignIn signIn();
+
+    /** Staff sign-in with name and password (docs/accounts.md, "Staff sign-in"). */
+    interface SignIn {
+        /** Argon2id memory in KiB; raising it re-hashes each password at its next sign-in. */
+        @WithDefault("19456")
+        int argon2Memory();
+
+        /** Argon2id passes over the memory. */
+        @WithDefault("2")
+        int argon2Iterations();
+
+        @WithDefault("1")
+        int argon2Parallelism();
+
+        /** Shortest password accepted; a password may also not be the user name. */
+        @WithDefault("12")
+        int minPasswordLength();
+
+        /** Failed sign-ins in a row that lock the name (known or not) ... */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** ... for this long. */
+        @WithDefault("15m")
+        Duration lockout();
+
+        /** Failed sign-ins one client address may make per {@code lockout} period (kept in memory per instance). */
+        @WithDefault("20")
+        int maxFailuresPerAddress();
+
+        /** A session unused for this long ends, on every instance (its database row is checked on each request). */
+        @WithDefault("30m")
+        Duration idleTimeout();
+
+        /** A session ends this long after sign-in however busy it is. */
+        @WithDefault("12h")
+        Duration maxAge();
+
+        /** How long a password link from the authority stays usable (once). */
+        @WithDefault("24h")
+        Duration linkValidity();
+
+        /** Roles whose staff must use a TOTP second factor (comma-separated: AUTHORITY, CERTIFIER, ENTERPRISE). */
+        Optional<java.util.Set<String>> totpRequiredRoles();
+
+        /** Issuer shown by authenticator apps next to the user name. */
+        @WithDefault("szmark")
+        String totpIssuer();
+    }
+
     /** Reports of suspicious labels (docs/reports.md). */
     interface Reports {
         /** Reports one client address may send per period; beyond, 429 with Retry-After. */

@@ -124,12 +124,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        if (org.szmark.signin.SignInFilter.staffPage(uri.getPath())) return signIn();
         return challenge(uri, "This operation needs a bearer API token");
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        // A refused sign-in form: back to the form with its notice (signin/SignInFilter names a lock's end instead).
+        if (uri.getPath().equals("/j_security_check")) {
+            return Response.status(302).location(java.net.URI.create("/sign-in?error=1")).build();
+        }
+        if (org.szmark.signin.SignInFilter.staffPage(uri.getPath())) return signIn();
         return challenge(uri, "The bearer API token is unknown, revoked or malformed");
+    }
+
+    /** A person's page (the console, the sign-in steps) sends a browser without a live session to sign in. */
+    private static Response signIn() {
+        return Response.status(302).location(java.net.URI.create("/sign-in")).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     @ServerExceptionMapper

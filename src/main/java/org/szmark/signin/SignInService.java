@@ -1,0 +1,204 @@
+package org.szmark.signin;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+import org.szmark.account.Account;
+import org.szmark.account.Actor;
+import org.szmark.body.BodyStatus;
+import org.szmark.config.SzmarkConfig;
+
+/**
+ * Sign-in by name and password, and the sessions it opens. Every decision reads the database, so all instances
+ * agree: failed sign-ins lock a name for {@code lockout}; a session ends at sign-out, when its account is disabled,
+ * after {@code idle-timeout} unused and {@code max-age} after sign-in.
+ */
+@ApplicationScoped
+public class SignInService {
+
+    private static final Logger LOG = Logger.getLogger(SignInService.class);
+    /** last_seen_at is written at most this often per session: a request a second should not be a write a second. */
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+    public static final int MAX_NAME = 64;
+
+    @Inject EntityManager em;
+    @Inject PasswordHasher hasher;
+    @Inject SignInTime time;
+    @Inject SzmarkConfig config;
+
+    /** Failed sign-ins per client address in the current lockout period; per instance only (docs/accounts.md). */
+    private Cache<String, AtomicInteger> perAddress;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        perAddress = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(config.signIn().lockout()).build();
+    }
+
+    public static String normalise(String name) {
+        return name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Checks the password and opens a session; its secret is returned, for the encrypted cookie only.
+     *
+     * @throws SignInRefused the same way for a wrong password, an unknown, disabled or password-less name; with the
+     *                       time the lock ends once the name or the address is locked
+     */
+    public String signIn(String rawName, String password, String address) {
+        OffsetDateTime now = time.now();
+        String name = normalise(rawName);
+        String nameHash = Secrets.hash("staff-name:" + name);
+        AtomicInteger fromAddress = address == null ? null : perAddress.getIfPresent(address);
+        if (fromAddress != null && fromAddress.get() >= config.signIn().maxFailuresPerAddress()) {
+            throw SignInRefused.locked(now.plus(config.signIn().lockout()));
+        }
+        Optional<OffsetDateTime> locked = QuarkusTransaction.requiringNew().call(() -> lockedUntil(nameHash, now));
+        if (locked.isPresent()) throw SignInRefused.locked(locked.get());
+
+        Optional<StaffUser> user = name.isEmpty() || name.length() > MAX_NAME || password == null || password.length() > 1024
+                ? Optional.empty() : QuarkusTransaction.requiringNew().call(() -> enabledUser(name));
+        boolean right;
+        if (user.isPresent() && user.get().passwordHash != null) {
+            right = hasher.verify(password, user.get().passwordHash);
+        } else {
+            hasher.burn(password == null ? "" : password);
+            right = false;
+        }
+        if (!right) {
+            if (address != null) perAddress.get(address, a -> new AtomicInteger()).incrementAndGet();
+            Optional<OffsetDateTime> nowLocked = recordFailure(nameHash, now);
+            if (nowLocked.isPresent()) throw SignInRefused.locked(nowLocked.get());
+            throw SignInRefused.wrong();
+        }
+        StaffUser u = user.get();
+        return QuarkusTransaction.requiringNew().call(() -> open(u.id, password, address, now));
+    }
+
+    private Optional<OffsetDateTime> lockedUntil(String nameHash, OffsetDateTime now) {
+        SignInFailure f = em.find(SignInFailure.class, nameHash);
+        return f != null && f.lockedUntil != null && f.lockedUntil.isAfter(now) ? Optional.of(f.lockedUntil) : Optional.empty();
+    }
+
+    private Optional<StaffUser> enabledUser(String name) {
+        return em.createQuery("select u from StaffUser u join Account a on a.id = u.accountId"
+                        + " where u.userName = :n and a.disabledAt is null", StaffUser.class)
+                .setParameter("n", name).getResultStream().findFirst();
+    }
+
+    /** Counts one failure under the row's lock; the Nth in a row locks the name and starts the count again. */
+    private Optional<OffsetDateTime> recordFailure(String nameHash, OffsetDateTime now) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    SignInFailure f = em.find(SignInFailure.class, nameHash, LockModeType.PESSIMISTIC_WRITE);
+                    if (f == null) {
+                        f = new SignInFailure();
+                        f.nameHash = nameHash;
+                        f.lastFailure = now;
+                        em.persist(f);
+                        em.flush(); // a concurrent first failure of the same name fails here, on the key
+                    }
+                    f.failures++;
+                    f.lastFailure = now;
+                    if (f.failures >= config.signIn().maxFailures()) {
+                        f.failures = 0;
+                        f.lockedUntil = now.plus(config.signIn().lockout());
+                        return Optional.of(f.lockedUntil);
+                    }
+                    return Optional.<OffsetDateTime>empty();
+                });
+            } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
+                // Two first failures of one name at once: one insert loses on the key; count again under the lock.
+                if (attempt >= 2) throw e;
+            }
+        }
+    }
+
+    private String open(long userId, String password, String address, OffsetDateTime now) {
+        StaffUser u = em.find(StaffUser.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        em.createQuery("delete from SignInFailure f where f.nameHash = :h")
+                .setParameter("h", Secrets.hash("staff-name:" + u.userName)).executeUpdate();
+        if (hasher.outdated(u.passwordHash)) {
+            u.passwordHash = hasher.hash(password); // parameters were raised since it was set
+        }
+        String secret = Secrets.generate();
+        StaffSession s = new StaffSession();
+        s.staffUserId = u.id;
+        s.secretHash = Secrets.hash(secret);
+        s.createdAt = now;
+        s.lastSeenAt = now;
+        s.awaitingCode = u.hasTotp();
+        s.clientAddress = address == null ? null : address.substring(0, Math.min(64, address.length()));
+        em.persist(s);
+        LOG.infof("Staff user %d signed in (session %d)", u.id, s.id);
+        return secret;
+    }
+
+    /**
+     * The session behind a cookie's secret, as it is now in the database: unrevoked, its account enabled, used
+     * within the idle timeout and younger than the maximum age. Touches last_seen_at at most once a minute.
+     */
+    @Transactional
+    public Optional<StaffSignIn> session(String secret) {
+        if (!Secrets.plausible(secret)) return Optional.empty();
+        List<Object[]> rows = em.createQuery("select s, u, a, b.status from StaffSession s"
+                        + " join StaffUser u on u.id = s.staffUserId join Account a on a.id = u.accountId"
+                        + " left join CertificationBody b on b.id = a.bodyId"
+                        + " where s.secretHash = :h and s.revokedAt is null and a.disabledAt is null", Object[].class)
+                .setParameter("h", Secrets.hash(secret)).getResultList();
+        if (rows.isEmpty()) return Optional.empty();
+        StaffSession s = (StaffSession) rows.get(0)[0];
+        StaffUser u = (StaffUser) rows.get(0)[1];
+        Account a = (Account) rows.get(0)[2];
+        OffsetDateTime now = time.now();
+        if (!s.lastSeenAt.plus(config.signIn().idleTimeout()).isAfter(now)
+                || !s.createdAt.plus(config.signIn().maxAge()).isAfter(now)) {
+            return Optional.empty();
+        }
+        if (Duration.between(s.lastSeenAt, now).compareTo(TOUCH_EVERY) >= 0) {
+            // One conditional update: of several instances touching at once only one writes.
+            em.createQuery("update StaffSession s set s.lastSeenAt = :now where s.id = :id and s.lastSeenAt < :before")
+                    .setParameter("now", now).setParameter("id", s.id).setParameter("before", now.minus(TOUCH_EVERY))
+                    .executeUpdate();
+        }
+        Actor actor = new Actor(a.id, a.role, a.bodyId, a.enterpriseId, a.name, (BodyStatus) rows.get(0)[3]);
+        StaffSignIn.Stage stage = s.awaitingCode ? StaffSignIn.Stage.CODE_NEEDED
+                : !u.hasTotp() && totpRequired(a) ? StaffSignIn.Stage.ENROLMENT_NEEDED : StaffSignIn.Stage.SIGNED_IN;
+        return Optional.of(new StaffSignIn(s.id, u.id, u.userName, u.admin, actor, stage, secret));
+    }
+
+    public boolean totpRequired(Account a) {
+        Set<String> roles = config.signIn().totpRequiredRoles().orElse(Set.of());
+        return roles.stream().anyMatch(r -> r.trim().equalsIgnoreCase(a.role.name()));
+    }
+
+    /** Sign-out: the row is revoked, so the cookie is refused on every instance even if it is replayed. */
+    @Transactional
+    public void signOut(long sessionId) {
+        em.createQuery("update StaffSession s set s.revokedAt = :now where s.id = :id and s.revokedAt is null")
+                .setParameter("now", time.now()).setParameter("id", sessionId).executeUpdate();
+    }
+
+    /** Every open session of a user, e.g. when its account is disabled or its password changes. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int revokeAll(long staffUserId, Long exceptSession) {
+        return em.createQuery("update StaffSession s set s.revokedAt = :now"
+                        + " where s.staffUserId = :u and s.revokedAt is null and s.id <> :keep")
+                .setParameter("now", time.now()).setParameter("u", staffUserId)
+                .setParameter("keep", exceptSession == null ? -1L : exceptSession).executeUpdate();
+    }
+}
