@@ -109,7 +109,10 @@ public class SignInFilter {
         String site = ctx.request().getHeader("Sec-Fetch-Site");
         if (site != null) {
             String s = site.trim().toLowerCase(Locale.ROOT);
-            if (!s.equals("same-origin") && !s.equals("none")) return false;
+            // Set by the browser itself, never by a page. The registry's Referrer-Policy: no-referrer makes browsers
+            // send "Origin: null" on its own forms, so for them this header is the one that tells.
+            if (s.equals("same-origin")) return true;
+            if (!s.equals("none")) return false;
         }
         String origin = ctx.request().getHeader("Origin");
         if (origin == null) return true;
