@@ -57,6 +57,8 @@ import org.szmark.web.Pages;
 public class ConsoleResource {
 
     @Inject CurrentActor current;
+    @Inject io.quarkus.security.identity.SecurityIdentity identity;
+    @Inject org.szmark.signin.FormTokens tokens;
     @Inject ConsoleService console;
     @Inject ConsoleForms forms;
     @Inject @Location("console/dashboard.html") Template dashboardPage;
@@ -75,9 +77,27 @@ public class ConsoleResource {
         return current.get();
     }
 
+    /** The signed-in person's session, or null for a caller with an API token (whose requests no other site can make). */
+    private org.szmark.signin.StaffSignIn session() {
+        return identity.isAnonymous() ? null : identity.getAttribute(org.szmark.signin.StaffSignIn.ATTRIBUTE);
+    }
+
+    /**
+     * A form posted in a session must carry the token its page was served with (FormTokens): only a page the
+     * registry served to that session knows it. Checked before anything else is read from the form.
+     */
+    private void checkForm(String token) {
+        var s = session();
+        if (s != null && !tokens.valid(s.secret(), token)) {
+            throw new org.szmark.account.NotPermitted("form-expired", "This form was not served in your session (or the session"
+                    + " changed); open the page again and send it from there");
+        }
+    }
+
     private TemplateInstance page(Template t, Lang lang, String here) {
         Actor a = me();
-        return t.data("lang", lang).data("switchHref", null).data("userName", a.name()).data("body", console.bodyOf(a))
+        var s = session();
+        return t.data("csrf", s == null ? null : tokens.of(s.secret())).data("lang", lang).data("switchHref", null).data("userName", a.name()).data("body", console.bodyOf(a))
                 .data("here", here).setLocale(lang.locale);
     }
 
@@ -178,9 +198,11 @@ public class ConsoleResource {
     @Path("certificates/{number}/{action:suspend|reinstate|revoke|cancel}")
     @Operation(hidden = true)
     public Response change(@PathParam("number") String number, @PathParam("action") String action,
+                           @RestForm("csrf-token") String csrf,
                            @RestForm String reasonCode, @RestForm String reasonText, @RestForm String suspendedUntil,
                            @RestForm String expectedSeq, @RestForm String confirm, @RestForm String formKey,
                            @RestForm String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String al) {
+        checkForm(csrf);
         Lang lg = Lang.choose(lang, al);
         Actor a = me();
         CertificateView c = console.certificate(a, number);
@@ -207,8 +229,9 @@ public class ConsoleResource {
     @POST
     @Path("certificates/{number}/audits")
     @Operation(hidden = true)
-    public Response audit(@PathParam("number") String number, @RestForm String auditedOn, @RestForm String result,
+    public Response audit(@PathParam("number") String number, @RestForm("csrf-token") String csrf, @RestForm String auditedOn, @RestForm String result,
                           @RestForm String notes, @RestForm String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String al) {
+        checkForm(csrf);
         Lang lg = Lang.choose(lang, al);
         Actor a = me();
         CertificateView c = console.certificate(a, number);
@@ -243,7 +266,7 @@ public class ConsoleResource {
     @POST
     @Path("issue")
     @Operation(hidden = true)
-    public Response issue(@RestForm String formKey, @RestForm String number, @RestForm String holder,
+    public Response issue(@RestForm("csrf-token") String csrf, @RestForm String formKey, @RestForm String number, @RestForm String holder,
                           @RestForm String productModel, @RestForm String standard, @RestForm String scope,
                           @RestForm String certificationMode, @RestForm String siteName, @RestForm String siteAddress,
                           @RestForm String issueDate, @RestForm String expiryDate, @RestForm String predecessor,
@@ -251,6 +274,7 @@ public class ConsoleResource {
                           @RestForm String holderAddressZh, @RestForm String newProduct, @RestForm String productNameZh,
                           @RestForm String productNameEn, @RestForm String productTrademark, @RestForm String productGtin,
                           @RestForm String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String al) {
+        checkForm(csrf);
         Lang lg = Lang.choose(lang, al);
         Actor a = me();
         IssueForm form = new IssueForm(formKey, number, holder, productModel, standard, scope, certificationMode, siteName,
@@ -285,8 +309,9 @@ public class ConsoleResource {
     @POST
     @Path("actions")
     @Operation(hidden = true)
-    public Response applyActions(@RestForm("pick") List<String> picks, @RestForm String reasonText, @RestForm String formKey,
+    public Response applyActions(@RestForm("csrf-token") String csrf, @RestForm("pick") List<String> picks, @RestForm String reasonText, @RestForm String formKey,
                                  @RestForm String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String al) {
+        checkForm(csrf);
         Lang lg = Lang.choose(lang, al);
         Actor a = me();
         List<ActionItem> items = new ArrayList<>();
@@ -320,8 +345,9 @@ public class ConsoleResource {
     @POST
     @Path("import")
     @Operation(hidden = true)
-    public Response importFile(@RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file, @RestForm String dryRun,
+    public Response importFile(@RestForm("csrf-token") String csrf, @RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file, @RestForm String dryRun,
                                @RestForm String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String al) {
+        checkForm(csrf);
         Lang lg = Lang.choose(lang, al);
         Actor a = me();
         try {

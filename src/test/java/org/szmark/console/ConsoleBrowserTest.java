@@ -202,6 +202,15 @@ class ConsoleBrowserTest {
             assertThat(csv.statusCode()).isEqualTo(200);
             assertThat(new String(csv.asByteArray(), StandardCharsets.UTF_8)).startsWith("\uFEFFrow,column,message").contains("3,standard,");
 
+            // a form posted in this session without the token its page carries (as another site's page would post it)
+            Response forged = given().redirects().follow(false).cookie("quarkus-credential", sessionCookie(d))
+                    .header("Sec-Fetch-Site", "same-origin").contentType("application/x-www-form-urlencoded")
+                    .formParam("reasonCode", "FRAUD").formParam("confirm", "yes").formParam("expectedSeq", "2")
+                    .formParam("formKey", "k-" + Api.uniqueSuffix()).post("/console/certificates/" + number + "/revoke");
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(forged.asString()).contains("form-expired");
+            assertThat(as(i.token()).get("/api/v1/certificates/" + number).jsonPath().getString("status")).isEqualTo("SUSPENDED");
+
             // an enterprise's staff and another body's staff: nothing of this body's
             String enterpriseUser = staff("ENTERPRISE", null, enterpriseIdOf(i.holder()));
             signIn(d, enterpriseUser);
