@@ -46,6 +46,9 @@ public class SignInPages {
     @Inject @Location("signin/account.html") Template accountPage;
     @Inject @Location("signin/password.html") Template passwordPage;
     @Inject @Location("signin/message.html") Template messagePage;
+    @Inject @Location("signin/code.html") Template codePage;
+    @Inject @Location("signin/totp.html") Template totpPage;
+    @Inject TotpService totp;
     @Inject SignInTexts texts;
     @Inject SecurityIdentity identity;
     @Inject SignInService signIn;
@@ -80,7 +83,7 @@ public class SignInPages {
     @GET
     @Path("sign-in/landing")
     @Authenticated
-    @Operation(operationId = "signInLanding", summary = "After sign-in", description = "A signed-in person. Redirects onwards.")
+    @Operation(hidden = true, operationId = "signInLanding", summary = "After sign-in", description = "A signed-in person. Redirects onwards.")
     public Response landing() {
         StaffSignIn s = identity.getAttribute(StaffSignIn.ATTRIBUTE);
         if (s == null) return see("/sign-in");
@@ -94,7 +97,7 @@ public class SignInPages {
     @GET
     @Path("console/account")
     @Authenticated
-    @Operation(operationId = "accountPage", summary = "Signed-in account", description = """
+    @Operation(hidden = true, operationId = "accountPage", summary = "Signed-in account", description = """
             A signed-in person. Who is signed in, with sign-out and password change.""")
     public Response account(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
                             @QueryParam("changed") String changed) {
@@ -109,7 +112,7 @@ public class SignInPages {
     @Path("console/account/password")
     @Authenticated
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(operationId = "changePassword", summary = "Change the password", description = """
+    @Operation(hidden = true, operationId = "changePassword", summary = "Change the password", description = """
             A signed-in person, with the form's token, the current password and the new one twice.""")
     public Response changePassword(@RestForm("csrf-token") String csrf, @RestForm("oldPassword") String oldPassword,
                                    @RestForm("newPassword") String newPassword, @RestForm("repeat") String repeat,
@@ -134,7 +137,7 @@ public class SignInPages {
     @Path("sign-out")
     @Authenticated
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(operationId = "signOut", summary = "Sign out", description = """
+    @Operation(hidden = true, operationId = "signOut", summary = "Sign out", description = """
             A signed-in person, with the form's token. The session ends on every instance; its cookie is refused \
             from then on, even if replayed.""")
     public Response signOut(@RestForm("csrf-token") String csrf, @QueryParam("lang") String lang,
@@ -147,6 +150,74 @@ public class SignInPages {
                 .cookie(new NewCookie.Builder(cookieName).value("").path("/").maxAge(0).httpOnly(true)
                         .sameSite(NewCookie.SameSite.STRICT).build())
                 .build();
+    }
+
+    @GET
+    @Path("sign-in/code")
+    @Authenticated
+    @Operation(hidden = true, operationId = "signInCodePage", summary = "Second sign-in step", description = """
+            A person who gave the right password and has a second factor: the form for the authenticator's code.""")
+    public Response codeForm(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
+        StaffSignIn s = identity.getAttribute(StaffSignIn.ATTRIBUTE);
+        if (s == null || s.stage() != StaffSignIn.Stage.CODE_NEEDED) return see("/sign-in/landing");
+        Lang l = Lang.choose(lang, accept);
+        return Pages.html(codeView(s, l, null), l);
+    }
+
+    @POST
+    @Path("sign-in/code")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true, operationId = "signInCode", summary = "Second sign-in step", description = """
+            The form's token and the 6-digit code. A wrong or already used code counts as a failed sign-in.""")
+    public Response code(@RestForm("csrf-token") String csrf, @RestForm("code") String code,
+                         @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
+        Lang l = Lang.choose(lang, accept);
+        StaffSignIn s = identity.getAttribute(StaffSignIn.ATTRIBUTE);
+        if (s == null || s.stage() != StaffSignIn.Stage.CODE_NEEDED) return see("/sign-in/landing");
+        if (!tokens.valid(s.secret(), csrf)) return refusedForm(l);
+        var locked = signIn.lockedUntil(s.userName());
+        if (locked.isEmpty() && totp.completeSignIn(s, code)) return see("/sign-in/landing");
+        if (locked.isEmpty()) locked = signIn.countFailure(s.userName());
+        if (locked.isPresent()) {
+            // A locked name's half-done session ends: sign-in starts again after the lock.
+            signIn.signOut(s.sessionId());
+            return see("/sign-in?locked=" + locked.get().toEpochSecond());
+        }
+        return Response.fromResponse(Pages.html(codeView(s, l, texts.of(l).get("signin.code.wrong")), l)).status(400).build();
+    }
+
+    @GET
+    @Path("console/account/totp")
+    @Authenticated
+    @Operation(hidden = true, operationId = "totpEnrolmentPage", summary = "Set up the second factor", description = """
+            A signed-in person (or one whose role requires a second factor it has not set up yet): the otpauth URI, \
+            its QR image and the form to confirm a first code.""")
+    public Response totpForm(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
+        StaffSignIn s = identity.getAttribute(StaffSignIn.ATTRIBUTE);
+        if (s == null || s.stage() == StaffSignIn.Stage.CODE_NEEDED) return see("/sign-in/landing");
+        if (staff.find(s.staffUserId()).hasTotp()) return see("/console/account");
+        Lang l = Lang.choose(lang, accept);
+        return Pages.html(totpView(s, l, null), l);
+    }
+
+    @POST
+    @Path("console/account/totp")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true, operationId = "totpEnrol", summary = "Turn on the second factor", description = """
+            The form's token and a first code of the authenticator app; from then on sign-in asks for a code.""")
+    public Response totpConfirm(@RestForm("csrf-token") String csrf, @RestForm("code") String code,
+                                @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
+        Lang l = Lang.choose(lang, accept);
+        StaffSignIn s = identity.getAttribute(StaffSignIn.ATTRIBUTE);
+        if (s == null || s.stage() == StaffSignIn.Stage.CODE_NEEDED) return see("/sign-in/landing");
+        if (!tokens.valid(s.secret(), csrf)) return refusedForm(l);
+        if (staff.find(s.staffUserId()).hasTotp()) return see("/console/account");
+        if (!totp.confirm(s.staffUserId(), code)) {
+            return Response.fromResponse(Pages.html(totpView(s, l, texts.of(l).get("totp.wrong")), l)).status(400).build();
+        }
+        return message(l, 200, "totp.done");
     }
 
     @GET
@@ -191,6 +262,16 @@ public class SignInPages {
 
     private TemplateInstance page(Template template, Lang l) {
         return template.data("lang", l).data("t", texts.of(l));
+    }
+
+    private String codeView(StaffSignIn s, Lang l, String notice) {
+        return page(codePage, l).data("csrf", tokens.of(s.secret())).data("notice", notice).render();
+    }
+
+    private String totpView(StaffSignIn s, Lang l, String notice) {
+        TotpService.Enrolment e = totp.enrolment(s.staffUserId());
+        return page(totpPage, l).data("csrf", tokens.of(s.secret())).data("notice", notice).data("enrolment", e)
+                .data("required", s.stage() == StaffSignIn.Stage.ENROLMENT_NEEDED).render();
     }
 
     private String accountView(StaffSignIn s, Lang l, String notice, boolean alert) {

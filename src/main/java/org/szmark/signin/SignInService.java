@@ -14,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.szmark.account.Account;
@@ -39,6 +38,7 @@ public class SignInService {
     @Inject PasswordHasher hasher;
     @Inject SignInTime time;
     @Inject SzmarkConfig config;
+    @Inject TotpPolicy totpPolicy;
 
     /** Failed sign-ins per client address in the current lockout period; per instance only (docs/accounts.md). */
     private Cache<String, AtomicInteger> perAddress;
@@ -86,6 +86,17 @@ public class SignInService {
         }
         StaffUser u = user.get();
         return QuarkusTransaction.requiringNew().call(() -> open(u.id, password, address, now));
+    }
+
+    /** A wrong second-factor code counts like a wrong password; the lock's end once it locks the name. */
+    public Optional<OffsetDateTime> countFailure(String userName) {
+        return recordFailure(Secrets.hash("staff-name:" + normalise(userName)), time.now());
+    }
+
+    /** Until when the name is locked, if it is. */
+    public Optional<OffsetDateTime> lockedUntil(String userName) {
+        OffsetDateTime now = time.now();
+        return QuarkusTransaction.requiringNew().call(() -> lockedUntil(Secrets.hash("staff-name:" + normalise(userName)), now));
     }
 
     private Optional<OffsetDateTime> lockedUntil(String nameHash, OffsetDateTime now) {
@@ -181,9 +192,8 @@ public class SignInService {
         return Optional.of(new StaffSignIn(s.id, u.id, u.userName, u.admin, actor, stage, secret));
     }
 
-    public boolean totpRequired(Account a) {
-        Set<String> roles = config.signIn().totpRequiredRoles().orElse(Set.of());
-        return roles.stream().anyMatch(r -> r.trim().equalsIgnoreCase(a.role.name()));
+    private boolean totpRequired(Account a) {
+        return totpPolicy.required(a.role);
     }
 
     /** Sign-out: the row is revoked, so the cookie is refused on every instance even if it is replayed. */
