@@ -50,7 +50,9 @@ import org.szmark.web.Pages;
  * caller's own body only; every write goes through the same services as the API (signed, logged, audited),
  * and every form carries a key of its own so that submitting it twice changes nothing twice.
  */
-@Path("/console")
+// Rooted at "/" like the other page resources: a root of "/console" would be the best match for /console/account
+// too and hide the sign-in's account pages there (JAX-RS matches the root path first).
+@Path("/")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.CERTIFIER_ROLE)
 @Tag(name = ApiDocument.PAGES)
@@ -114,6 +116,7 @@ public class ConsoleResource {
     }
 
     @GET
+    @Path("console")
     @Operation(hidden = true)
     public Response dashboard(@QueryParam("lang") String l, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String al) {
         Lang lang = Lang.choose(l, al);
@@ -124,7 +127,7 @@ public class ConsoleResource {
 
     /** Every audit due within the window or overdue, most urgent first. */
     @GET
-    @Path("audits")
+    @Path("console/audits")
     @Operation(hidden = true)
     public Response audits(@QueryParam("lang") String l, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String al) {
         Lang lang = Lang.choose(l, al);
@@ -132,7 +135,7 @@ public class ConsoleResource {
     }
 
     @GET
-    @Path("certificates")
+    @Path("console/certificates")
     @Operation(hidden = true)
     public Response list(@QueryParam("q") String text, @QueryParam("status") String status, @QueryParam("mine") String mine,
                          @QueryParam("page") String page, @QueryParam("lang") String l,
@@ -147,7 +150,7 @@ public class ConsoleResource {
     }
 
     @GET
-    @Path("certificates.csv")
+    @Path("console/certificates.csv")
     @Produces("text/csv")
     @Operation(hidden = true)
     public Response export(@QueryParam("q") String text, @QueryParam("status") String status, @QueryParam("mine") String mine) {
@@ -158,7 +161,7 @@ public class ConsoleResource {
     }
 
     @GET
-    @Path("certificates/{number}")
+    @Path("console/certificates/{number}")
     @Operation(hidden = true)
     public Response certificate(@PathParam("number") String number, @QueryParam("event") Integer event,
                                 @QueryParam("audited") Long audited, @QueryParam("lang") String l,
@@ -178,7 +181,7 @@ public class ConsoleResource {
 
     /** The form of one status change, stating what it will do before it is done. */
     @GET
-    @Path("certificates/{number}/{action:suspend|reinstate|revoke|cancel}")
+    @Path("console/certificates/{number}/{action:suspend|reinstate|revoke|cancel}")
     @Operation(hidden = true)
     public Response changeForm(@PathParam("number") String number, @PathParam("action") String action,
                                @QueryParam("lang") String l, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String al) {
@@ -195,7 +198,7 @@ public class ConsoleResource {
     }
 
     @POST
-    @Path("certificates/{number}/{action:suspend|reinstate|revoke|cancel}")
+    @Path("console/certificates/{number}/{action:suspend|reinstate|revoke|cancel}")
     @Operation(hidden = true)
     public Response change(@PathParam("number") String number, @PathParam("action") String action,
                            @RestForm("csrf-token") String csrf,
@@ -227,7 +230,7 @@ public class ConsoleResource {
     }
 
     @POST
-    @Path("certificates/{number}/audits")
+    @Path("console/certificates/{number}/audits")
     @Operation(hidden = true)
     public Response audit(@PathParam("number") String number, @RestForm("csrf-token") String csrf, @RestForm String auditedOn, @RestForm String result,
                           @RestForm String notes, @RestForm String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String al) {
@@ -245,7 +248,7 @@ public class ConsoleResource {
     }
 
     @GET
-    @Path("issue")
+    @Path("console/issue")
     @Operation(hidden = true)
     public Response issueForm(@QueryParam("renew") String renew, @QueryParam("lang") String l,
                               @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String al) {
@@ -264,7 +267,7 @@ public class ConsoleResource {
     }
 
     @POST
-    @Path("issue")
+    @Path("console/issue")
     @Operation(hidden = true)
     public Response issue(@RestForm("csrf-token") String csrf, @RestForm String formKey, @RestForm String number, @RestForm String holder,
                           @RestForm String productModel, @RestForm String standard, @RestForm String scope,
@@ -291,7 +294,7 @@ public class ConsoleResource {
 
     /** Products of one holder, for the issue form's picker (console.js); the caller's view, as the API's. */
     @GET
-    @Path("lookup/products")
+    @Path("console/lookup/products")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public List<Map<String, String>> products(@QueryParam("holder") String holder) {
@@ -307,7 +310,7 @@ public class ConsoleResource {
 
     /** The scheme rules' actions the staff chose on the dashboard, each re-checked as it is applied. */
     @POST
-    @Path("actions")
+    @Path("console/actions")
     @Operation(hidden = true)
     public Response applyActions(@RestForm("csrf-token") String csrf, @RestForm("pick") List<String> picks, @RestForm String reasonText, @RestForm String formKey,
                                  @RestForm String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String al) {
@@ -334,7 +337,7 @@ public class ConsoleResource {
     }
 
     @GET
-    @Path("import")
+    @Path("console/import")
     @Operation(hidden = true)
     public Response importForm(@QueryParam("lang") String l, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String al) {
         Lang lang = Lang.choose(l, al);
@@ -343,7 +346,7 @@ public class ConsoleResource {
 
     /** A file from the upload form: read at once (a file refused as a whole is shown on the form), then a job. */
     @POST
-    @Path("import")
+    @Path("console/import")
     @Operation(hidden = true)
     public Response importFile(@RestForm("csrf-token") String csrf, @RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file, @RestForm String dryRun,
                                @RestForm String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String al) {
@@ -361,7 +364,7 @@ public class ConsoleResource {
     }
 
     @GET
-    @Path("import/{id}")
+    @Path("console/import/{id}")
     @Operation(hidden = true)
     public Response importJob(@PathParam("id") String id, @QueryParam("lang") String l,
                               @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String al) {
@@ -374,7 +377,7 @@ public class ConsoleResource {
     }
 
     @GET
-    @Path("import/{id}/errors.csv")
+    @Path("console/import/{id}/errors.csv")
     @Produces("text/csv")
     @Operation(hidden = true)
     public Response importErrors(@PathParam("id") String id) {
