@@ -23,7 +23,6 @@ import org.szmark.certificate.CertificateViews.IssueRequest;
 import org.szmark.certificate.CertificateViews.ProductionSite;
 import org.szmark.certificate.CertificateViews.StatusRequest;
 import org.szmark.certificate.Idempotency;
-import org.szmark.certificate.ReasonCode;
 import org.szmark.certificate.StatusChange;
 import org.szmark.common.Conflict;
 import org.szmark.common.InvalidInput;
@@ -38,7 +37,6 @@ import org.szmark.enterprise.Product;
 import org.szmark.ident.IdentifierText;
 import org.szmark.standard.Standard;
 import org.szmark.standard.StandardService;
-import org.szmark.surveillance.AuditResult;
 import org.szmark.surveillance.SurveillanceService;
 import org.szmark.surveillance.SurveillanceViews.ActionItem;
 import org.szmark.surveillance.SurveillanceViews.ApplyRequest;
@@ -277,14 +275,6 @@ public class ConsoleService {
         ApplyRequest request = new ApplyRequest(items, reasonText);
         return idempotency.perform(a, formKey, "POST", "/console/actions", request,
                 () -> surveillance.apply(items, reasonText, a), r -> r, ApplyResult.class).what();
-    }
-
-    static ReasonCode reason(String code) {
-        return ReasonCode.valueOf(code);
-    }
-
-    static AuditResult result(String code) {
-        return AuditResult.valueOf(code);
     }
 
     static IssueRequest issueRequest(ConsoleForms.IssueForm f, LocalDate issue, LocalDate expiry) {
