@@ -48,7 +48,7 @@ public final class Commands {
      *     one inside it
      * @param registry what a {@link RegistryCommand} calls to start the registry with the command line
      */
-    static int execute(CommandLine.IFactory factory, PrintStream out, PrintStream err, ToIntFunction<String[]> registry,
+    public static int execute(CommandLine.IFactory factory, PrintStream out, PrintStream err, ToIntFunction<String[]> registry,
                        String... args) {
         return line(factory, out, err, registry, args).execute(args);
     }

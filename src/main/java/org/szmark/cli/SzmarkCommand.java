@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
 import org.szmark.bulk.LoadCommand;
 import org.szmark.log.audit.AuditCommand;
+import org.szmark.signin.UserCommand;
 import org.szmark.verify.VerifyCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -18,14 +19,14 @@ import picocli.CommandLine.Spec;
  *
  * <p>A new command is one more entry in {@code subcommands}. One that works offline implements
  * {@code Callable<Integer>} and gets its output streams from {@link #of}; one that needs the registry's database
- * and services, such as {@code user create --role AUTHORITY --name ...} (a {@code user} command with a {@code create}
- * subcommand), extends {@link RegistryCommand} and has its beans injected.
+ * and services, such as {@code user create} ({@link UserCommand}), extends {@link RegistryCommand} and has its beans
+ * injected.
  */
 @Command(name = "szmark", synopsisHeading = "usage: ", customSynopsis = "java -jar quarkus-run.jar [<command> [<options>]]",
         description = "The Shenzhen Standard mark registry. Without a command, runs the registry (README.md). The commands"
                 + " are tools that run without the registry and exit when done.",
         commandListHeading = "%nCommands:%n",
-        subcommands = {VerifyCommand.class, AuditCommand.class, LoadCommand.class, HelpCommand.class},
+        subcommands = {VerifyCommand.class, AuditCommand.class, LoadCommand.class, UserCommand.class, HelpCommand.class},
         footer = {"", "Each command has --help. Exit codes: 0 done, 1 the check or load failed, 2 unusable arguments or input."})
 public final class SzmarkCommand implements Callable<Integer> {
 

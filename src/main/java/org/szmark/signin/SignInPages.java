@@ -1,7 +1,6 @@
 package org.szmark.signin;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,6 +28,8 @@ import org.szmark.apidoc.ApiDocument;
 import org.szmark.common.DomainException;
 import org.szmark.config.SzmarkConfig;
 import org.szmark.web.Lang;
+import org.szmark.web.Messages;
+import org.szmark.web.Msg;
 import org.szmark.web.Pages;
 
 /**
@@ -42,14 +42,27 @@ import org.szmark.web.Pages;
 @Produces(MediaType.TEXT_HTML)
 public class SignInPages {
 
-    @Inject @Location("signin/sign-in.html") Template signInPage;
-    @Inject @Location("signin/account.html") Template accountPage;
-    @Inject @Location("signin/password.html") Template passwordPage;
-    @Inject @Location("signin/message.html") Template messagePage;
-    @Inject @Location("signin/code.html") Template codePage;
-    @Inject @Location("signin/totp.html") Template totpPage;
+    /** The pages' templates under templates/signin, checked at build time against these parameters. */
+    @CheckedTemplate(basePath = "signin", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    static class Views {
+        static native TemplateInstance signIn(Lang lang, String switchHref, String notice, boolean alert);
+
+        static native TemplateInstance account(Lang lang, String switchHref, StaffSignIn who, String csrf, String notice,
+                                               boolean alert, int minLength, boolean totp);
+
+        static native TemplateInstance password(Lang lang, String switchHref, String token, String userName, String csrf,
+                                                String notice, int minLength);
+
+        static native TemplateInstance message(Lang lang, String switchHref, String title, String text);
+
+        static native TemplateInstance code(Lang lang, String switchHref, String csrf, String notice);
+
+        static native TemplateInstance totp(Lang lang, String switchHref, String csrf, String notice,
+                                            TotpService.Enrolment enrolment, boolean required);
+    }
+
     @Inject TotpService totp;
-    @Inject SignInTexts texts;
+    @Inject Messages messages;
     @Inject SecurityIdentity identity;
     @Inject SignInService signIn;
     @Inject StaffService staff;
@@ -67,16 +80,16 @@ public class SignInPages {
                                @QueryParam("error") String error, @QueryParam("locked") String locked,
                                @QueryParam("signedOut") String signedOut) {
         Lang l = Lang.choose(lang, accept);
-        Map<String, String> t = texts.of(l);
+        Msg m = messages.of(l);
         String notice = null;
         if (locked != null) {
-            notice = t.get("signin.locked").replace("{until}", clock(locked, l));
+            notice = m.signinLocked(clock(locked));
         } else if (error != null) {
-            notice = t.get("signin.wrong");
+            notice = m.signinWrong();
         } else if (signedOut != null) {
-            notice = t.get("signin.signed-out");
+            notice = m.signinSignedOut();
         }
-        return Pages.html(page(signInPage, l).data("notice", notice).data("alert", locked != null || error != null), l);
+        return Pages.html(Views.signIn(l, null, notice, locked != null || error != null), l);
     }
 
     /** Where Quarkus sends a person after the password: the second step, the console, or the account page. */
@@ -105,7 +118,7 @@ public class SignInPages {
         if (s == null || s.stage() == StaffSignIn.Stage.CODE_NEEDED) return see("/sign-in");
         if (s.stage() == StaffSignIn.Stage.ENROLMENT_NEEDED) return see("/console/account/totp");
         Lang l = Lang.choose(lang, accept);
-        return Pages.html(accountView(s, l, changed != null ? texts.of(l).get("account.password.changed") : null, false), l);
+        return Pages.html(accountView(s, l, changed != null ? messages.of(l).accountPasswordChanged() : null, false), l);
     }
 
     @POST
@@ -121,14 +134,14 @@ public class SignInPages {
         StaffSignIn s = identity.getAttribute(StaffSignIn.ATTRIBUTE);
         if (s == null || s.stage() != StaffSignIn.Stage.SIGNED_IN) return see("/sign-in");
         if (!tokens.valid(s.secret(), csrf)) return refusedForm(l);
-        Map<String, String> t = texts.of(l);
+        Msg m = messages.of(l);
         if (newPassword == null || !newPassword.equals(repeat)) {
-            return Response.fromResponse(Pages.html(accountView(s, l, t.get("password.mismatch"), true), l)).status(400).build();
+            return status(400, accountView(s, l, m.passwordMismatch(), true), l);
         }
         try {
             staff.changePassword(s, oldPassword, newPassword);
         } catch (DomainException e) {
-            return Response.fromResponse(Pages.html(accountView(s, l, problemText(e, t), true), l)).status(400).build();
+            return status(400, accountView(s, l, problemText(e, m), true), l);
         }
         return see("/console/account?changed=1&lang=" + l.param());
     }
@@ -184,7 +197,7 @@ public class SignInPages {
             signIn.signOut(s.sessionId());
             return see("/sign-in?locked=" + locked.get().toEpochSecond());
         }
-        return Response.fromResponse(Pages.html(codeView(s, l, texts.of(l).get("signin.code.wrong")), l)).status(400).build();
+        return status(400, codeView(s, l, messages.of(l).signinCodeWrong()), l);
     }
 
     @GET
@@ -215,9 +228,10 @@ public class SignInPages {
         if (!tokens.valid(s.secret(), csrf)) return refusedForm(l);
         if (staff.find(s.staffUserId()).hasTotp()) return see("/console/account");
         if (!totp.confirm(s.staffUserId(), code)) {
-            return Response.fromResponse(Pages.html(totpView(s, l, texts.of(l).get("totp.wrong")), l)).status(400).build();
+            return status(400, totpView(s, l, messages.of(l).totpWrong()), l);
         }
-        return message(l, 200, "totp.done");
+        Msg m = messages.of(l);
+        return message(l, 200, m.totpTitle(), m.totpDone());
     }
 
     @GET
@@ -228,7 +242,7 @@ public class SignInPages {
                                  @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Lang l = Lang.choose(lang, accept);
         var user = staff.linkUser(token);
-        if (user.isEmpty()) return message(l, 410, "link.unusable");
+        if (user.isEmpty()) return linkUnusable(l);
         return Pages.html(passwordView(l, token, user.get().userName, null), l);
     }
 
@@ -242,69 +256,66 @@ public class SignInPages {
                                 @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Lang l = Lang.choose(lang, accept);
         if (token == null || !tokens.valid(token, csrf)) return refusedForm(l);
-        Map<String, String> t = texts.of(l);
+        Msg m = messages.of(l);
         var user = staff.linkUser(token);
-        if (user.isEmpty()) return message(l, 410, "link.unusable");
+        if (user.isEmpty()) return linkUnusable(l);
         if (password == null || !password.equals(repeat)) {
-            return Response.fromResponse(Pages.html(passwordView(l, token, user.get().userName, t.get("password.mismatch")), l))
-                    .status(400).build();
+            return status(400, passwordView(l, token, user.get().userName, m.passwordMismatch()), l);
         }
         try {
             staff.setPassword(token, password);
         } catch (LinkUnusable e) {
-            return message(l, 410, "link.unusable");
+            return linkUnusable(l);
         } catch (DomainException e) {
-            return Response.fromResponse(Pages.html(passwordView(l, token, user.get().userName, problemText(e, t)), l))
-                    .status(400).build();
+            return status(400, passwordView(l, token, user.get().userName, problemText(e, m)), l);
         }
-        return message(l, 200, "password.set");
-    }
-
-    private TemplateInstance page(Template template, Lang l) {
-        return template.data("lang", l).data("t", texts.of(l));
+        return message(l, 200, m.passwordSetTitle(), m.passwordSetText());
     }
 
     private String codeView(StaffSignIn s, Lang l, String notice) {
-        return page(codePage, l).data("csrf", tokens.of(s.secret())).data("notice", notice).render();
+        return Pages.render(Views.code(l, null, tokens.of(s.secret()), notice), l);
     }
 
     private String totpView(StaffSignIn s, Lang l, String notice) {
-        TotpService.Enrolment e = totp.enrolment(s.staffUserId());
-        return page(totpPage, l).data("csrf", tokens.of(s.secret())).data("notice", notice).data("enrolment", e)
-                .data("required", s.stage() == StaffSignIn.Stage.ENROLMENT_NEEDED).render();
+        return Pages.render(Views.totp(l, null, tokens.of(s.secret()), notice, totp.enrolment(s.staffUserId()),
+                s.stage() == StaffSignIn.Stage.ENROLMENT_NEEDED), l);
     }
 
     private String accountView(StaffSignIn s, Lang l, String notice, boolean alert) {
-        return page(accountPage, l).data("who", s).data("csrf", tokens.of(s.secret())).data("notice", notice)
-                .data("alert", alert).data("minLength", policy.min())
-                .data("totp", staff.find(s.staffUserId()).hasTotp())
-                .data("roleText", texts.of(l).get("role." + s.actor().role().name())).render();
+        return Pages.render(Views.account(l, null, s, tokens.of(s.secret()), notice, alert, policy.min(),
+                staff.find(s.staffUserId()).hasTotp()), l);
     }
 
     private String passwordView(Lang l, String token, String userName, String notice) {
-        return page(passwordPage, l).data("token", token).data("userName", userName).data("csrf", tokens.of(token))
-                .data("notice", notice).data("minLength", policy.min())
-                .data("rule", texts.of(l).get("password.rule").replace("{min}", String.valueOf(policy.min()))).render();
+        return Pages.render(Views.password(l, null, token, userName, tokens.of(token), notice, policy.min()), l);
     }
 
     Response refusedForm(Lang l) {
-        return message(l, 403, "form.refused");
+        Msg m = messages.of(l);
+        return message(l, 403, m.formRefusedTitle(), m.formRefusedText());
     }
 
-    Response message(Lang l, int status, String key) {
-        Map<String, String> t = texts.of(l);
-        String html = page(messagePage, l).data("title", t.get(key + ".title")).data("text", t.get(key + ".text")).render();
+    private Response linkUnusable(Lang l) {
+        Msg m = messages.of(l);
+        return message(l, 410, m.linkUnusableTitle(), m.linkUnusableText());
+    }
+
+    Response message(Lang l, int status, String title, String text) {
+        return status(status, Pages.render(Views.message(l, null, title, text), l), l);
+    }
+
+    private static Response status(int status, String html, Lang l) {
         return Response.fromResponse(Pages.html(html, l)).status(status).build();
     }
 
-    static String problemText(DomainException e, Map<String, String> t) {
-        if (e.getMessage().contains("current password")) return t.get("password.old-wrong");
-        if (e.getMessage().contains("user name")) return t.get("password.is-name");
-        if (e.getMessage().contains("at least")) return t.get("password.short");
-        return t.get("password.refused");
+    static String problemText(DomainException e, Msg m) {
+        if (e.getMessage().contains("current password")) return m.passwordOldWrong();
+        if (e.getMessage().contains("user name")) return m.passwordIsName();
+        if (e.getMessage().contains("at least")) return m.passwordShort();
+        return m.passwordRefused();
     }
 
-    private String clock(String epoch, Lang l) {
+    private String clock(String epoch) {
         try {
             Instant at = Instant.ofEpochSecond(Long.parseLong(epoch.trim()));
             return DateTimeFormatter.ofPattern("HH:mm").withZone(config.pages().timeZone()).format(at);

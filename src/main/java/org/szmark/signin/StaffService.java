@@ -97,6 +97,19 @@ public class StaffService {
         return link(s, a, by, now);
     }
 
+    /**
+     * A staff user made from the command line by whoever runs the registry: it acts as the authority (its first
+     * enabled account), since only someone with the registry's database and configuration can run it.
+     */
+    @Transactional
+    public IssuedLink createByOperator(String userName, String name, Role role, Long bodyId, Long enterpriseId, boolean admin) {
+        Account authority = em.createQuery("select a from Account a where a.role = :r and a.disabledAt is null order by a.id",
+                        Account.class).setParameter("r", Role.AUTHORITY).setMaxResults(1).getResultStream().findFirst()
+                .orElseThrow(() -> new Conflict("no-authority", "The registry has no enabled authority account"));
+        return create(userName, name, role, bodyId, enterpriseId, admin,
+                new Actor(authority.id, Role.AUTHORITY, null, null, authority.name));
+    }
+
     /** Authority only: a new one-time link (earlier unused ones stop working); optionally drops the second factor. */
     @Transactional
     public IssuedLink reset(long staffId, boolean dropTotp, Actor by) {

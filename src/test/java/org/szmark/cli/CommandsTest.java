@@ -43,7 +43,7 @@ class CommandsTest {
             Run r = run(help);
             assertThat(r.exit()).as(help).isZero();
             assertThat(r.out()).contains("usage: java -jar quarkus-run.jar").contains("Without a command, runs the registry")
-                    .contains("verify").contains("audit").contains("load").contains("Each command has --help");
+                    .contains("verify").contains("audit").contains("load").contains("user").contains("Each command has --help");
             assertThat(r.err()).isEmpty();
         }
     }
@@ -130,5 +130,26 @@ class CommandsTest {
         assertThat(started).hasSize(1);
         assertThat(started.get(0)).containsExactly("probe", "--name", "一号");
         assertThat(InRegistry.running()).isFalse();
+    }
+
+    @Test
+    void userCreateChecksItsOptionsBeforeStartingTheRegistry() {
+        List<String[]> started = new ArrayList<>();
+        ToIntFunction<String[]> registry = args -> {
+            started.add(args);
+            return 0;
+        };
+        Run help = run(registry, "user", "create", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("usage: user create --user-name <name> --name <full name>", "--role", "--body", "--admin");
+        Run user = run(registry, "user");
+        assertThat(user.exit()).isEqualTo(2);
+        assertThat(user.err()).contains("create");
+        assertThat(run(registry, "user", "create", "--name", "x").err()).contains("Missing required option: '--user-name=<name>'");
+        assertThat(run(registry, "user", "create", "--user-name", "a1", "--name", "x", "--role", "KING").err())
+                .contains("Invalid value for option '--role'");
+        assertThat(started).isEmpty();
+        assertThat(run(registry, "user", "create", "--user-name", "a1", "--name", "x").exit()).isZero();
+        assertThat(started).singleElement().satisfies(a -> assertThat(a).containsExactly("user", "create", "--user-name", "a1", "--name", "x"));
     }
 }

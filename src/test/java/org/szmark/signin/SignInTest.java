@@ -253,6 +253,11 @@ class SignInTest {
                 .header("WWW-Authenticate", startsWith("Bearer"));
         given().get("/sign-in").then().statusCode(200).body(containsString("j_security_check"));
         given().header("Accept-Language", "zh-CN").get("/sign-in").then().statusCode(200).body(containsString("工作人员登录"));
+        // The sign-in pages share the public pages' frame: their header, navigation and language switch.
+        given().queryParam("lang", "en").get("/sign-in").then().statusCode(200)
+                .header("Content-Language", "en")
+                .body(containsString("<html lang=\"en\">"), containsString("Staff sign-in · Shenzhen Standard mark registry"),
+                        containsString("href=\"/search?lang=en\""), containsString("hreflang=\"zh-CN\""));
     }
 
     private static long enterpriseId() {
