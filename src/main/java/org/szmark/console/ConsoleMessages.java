@@ -340,7 +340,7 @@ public interface ConsoleMessages {
     @Message("{#when code}{#is CORRECTABLE_NONCONFORMITY}Correctable nonconformity{#is MARK_MISUSE}Misuse of the mark{#is SURVEILLANCE_OVERDUE}Surveillance audit overdue{#is SURVEILLANCE_FAILED}Surveillance audit failed{#is SPOT_CHECK_FAILED}Spot check failed{#is HOLDER_REQUEST}At the holder's request{#is CORRECTION_VERIFIED}Correction verified{#is SUSPENSION_REQUEST_ENDED}The holder's requested suspension ended{#is NOT_CORRECTED}Not corrected in time{#is SERIOUS_DEFECT}Serious defect{#is QUALITY_ACCIDENT}Quality accident{#is FRAUD}Fraud{#is PRODUCT_DISCONTINUED}Product discontinued{#is RULES_NOT_MET}Certification rules no longer met{#is RECERTIFIED}Replaced by a new certificate{#is OTHER}Other{/when}")
     String reasonLabel(org.szmark.certificate.ReasonCode code);
 
-    @Message("{#when status}{#is VALID}Valid{#is SUSPENDED}Suspended{#is REVOKED}Revoked{#is CANCELLED}Cancelled{#is EXPIRED}Expired{/when}")
+    @Message("{#when status}{#is VALID}Valid{#is SUSPENDED}Suspended{#is REVOKED}Revoked{#is CANCELLED}Cancelled{#is EXPIRED}Expired{#else}{status}{/when}")
     String statusLabel(org.szmark.certificate.CertificateStatus status);
 
     @Message("{#when result}{#is PASSED}Passed{#is PASSED_WITH_FINDINGS}Passed with findings{#is FAILED}Failed{/when}")
@@ -390,6 +390,12 @@ public interface ConsoleMessages {
 
     @Message("Status")
     String jobStatus();
+
+    @Message("{#when status}{#is 'QUEUED'}Queued{#is 'RUNNING'}Running{#is 'SUCCEEDED'}Done{#is 'REFUSED'}Refused{#is 'FAILED'}Failed{#else}{status}{/when}")
+    String jobStatusLabel(String status);
+
+    @Message("{#when outcome}{#is 'CREATED'}created{#is 'PRESENT'}already present{#is 'REFUSED'}refused{#else}{outcome}{/when}")
+    String outcomeLabel(String outcome);
 
     @Message("{done} of {total} rows")
     String progress(Object done, Object total);

@@ -448,7 +448,7 @@ public interface ConsoleMessagesZh extends ConsoleMessages {
     String reasonLabel(org.szmark.certificate.ReasonCode code);
 
     @Override
-    @Message("{#when status}{#is VALID}有效{#is SUSPENDED}暂停{#is REVOKED}撤销{#is CANCELLED}注销{#is EXPIRED}过期{/when}")
+    @Message("{#when status}{#is VALID}有效{#is SUSPENDED}暂停{#is REVOKED}撤销{#is CANCELLED}注销{#is EXPIRED}过期{#else}{status}{/when}")
     String statusLabel(org.szmark.certificate.CertificateStatus status);
 
     @Override
@@ -514,6 +514,14 @@ public interface ConsoleMessagesZh extends ConsoleMessages {
     @Override
     @Message("状态")
     String jobStatus();
+
+    @Override
+    @Message("{#when status}{#is 'QUEUED'}排队中{#is 'RUNNING'}进行中{#is 'SUCCEEDED'}已完成{#is 'REFUSED'}已拒绝{#is 'FAILED'}失败{#else}{status}{/when}")
+    String jobStatusLabel(String status);
+
+    @Override
+    @Message("{#when outcome}{#is 'CREATED'}新建{#is 'PRESENT'}已存在{#is 'REFUSED'}被拒绝{#else}{outcome}{/when}")
+    String outcomeLabel(String outcome);
 
     @Override
     @Message("已处理 {done} / {total} 行")

@@ -111,6 +111,16 @@ class ConsoleBrowserTest {
         ((JavascriptExecutor) d).executeScript("arguments[0].value = arguments[1];", e, value);
     }
 
+    /**
+     * Keeps what the page looks like now in target/screenshots (docs/console.md shows some of them), so a change of
+     * a console page can be looked at after a run.
+     */
+    private static void shot(ChromeDriver d, String name) throws java.io.IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("console-" + name + ".png"), d.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
     private static String sessionCookie(ChromeDriver d) {
         return d.manage().getCookieNamed("quarkus-credential").getValue();
     }
@@ -122,7 +132,7 @@ class ConsoleBrowserTest {
         if (dry.isSelected() != dryRun) dry.click();
         d.findElement(By.id("send-file")).click();
         until(d, x -> {
-            String s = x.findElement(By.id("job-status")).getText();
+            String s = x.findElement(By.id("job-status")).getAttribute("data-status");
             return !s.equals("QUEUED") && !s.equals("RUNNING");
         });
         return d.getCurrentUrl();
@@ -136,6 +146,8 @@ class ConsoleBrowserTest {
         ChromeDriver d = Browser.open(1280, 900, "en");
         Path dir = Files.createTempDirectory("console-import");
         try {
+            d.get(base + "sign-in?lang=en");
+            shot(d, "sign-in");
             signIn(d, user);
             until(d, x -> x.getCurrentUrl().endsWith("/console") || x.getCurrentUrl().contains("/console?"));
             assertThat(d.findElement(By.id("signed-in-user")).getText()).contains(user);
@@ -148,6 +160,7 @@ class ConsoleBrowserTest {
             d.findElement(By.id("scope")).sendKeys("儿童智能手表的设计和生产");
             d.findElement(By.id("certificationMode")).sendKeys("型式试验");
             d.findElement(By.id("siteAddress")).sendKeys("深圳市宝安区福永街道 1 号");
+            shot(d, "issue");
             d.findElement(By.id("do-issue")).click();
             until(d, x -> !x.findElements(By.id("signed-event")).isEmpty());
             String number = d.findElement(By.cssSelector("h1")).getText().replaceAll(".*(SZBZ-[A-Z0-9-]+).*", "$1");
@@ -160,9 +173,18 @@ class ConsoleBrowserTest {
             d.findElement(By.id("reasonText")).sendKeys("抽查不合格");
             setValue(d, d.findElement(By.id("suspendedUntil")), LocalDate.now().plusMonths(1).toString());
             d.findElement(By.id("confirm")).click();
+            shot(d, "suspend");
             d.findElement(By.id("do-change")).click();
             until(d, x -> !x.findElements(By.id("signed-payload")).isEmpty());
             assertThat(d.findElement(By.id("status")).getText()).isEqualTo("Suspended");
+            shot(d, "suspended");
+            d.get(base + "console?lang=en");
+            shot(d, "dashboard");
+            d.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            d.get(base + "console/certificates?lang=zh");
+            shot(d, "certificates-phone");
+            d.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+            d.get(base + "console/certificates/" + number + "?lang=en");
             String verify = d.findElement(By.id("verify-link")).getAttribute("href");
             // the label's address names the public base URL; the test registry answers on its own port
             d.get(base + java.net.URI.create(verify).getRawPath().substring(1) + "?lang=en");
@@ -188,6 +210,7 @@ class ConsoleBrowserTest {
             importFile(d, file, false);
             assertThat(d.findElement(By.id("count-created")).getText()).isEqualTo("500");
             assertThat(d.findElement(By.id("written")).getText()).contains("Written");
+            shot(d, "import");
             importFile(d, file, false);
             assertThat(d.findElement(By.id("count-created")).getText()).isEqualTo("0");
             assertThat(d.findElement(By.id("count-present")).getText()).isEqualTo("500");

@@ -30,7 +30,7 @@ class ConsoleImportTest {
             Response page = ConsoleTest.page(token).get("/console/import/" + id);
             assertThat(page.statusCode()).isEqualTo(200);
             String html = page.asString();
-            if (!html.contains(">QUEUED<") && !html.contains(">RUNNING<")) {
+            if (!html.contains("data-status=\"QUEUED\"") && !html.contains("data-status=\"RUNNING\"")) {
                 assertThat(page.header("Refresh")).isNull();
                 return html;
             }
@@ -55,7 +55,7 @@ class ConsoleImportTest {
         ImportTestFiles f = ImportTestFiles.fixture();
         byte[] file = f.csv(f.row(Api.newCreditCode(), "深圳甲公司", "A-1", null), f.row(Api.newCreditCode(), "深圳乙公司", "B-1", null));
         String dry = finished(f.token(), send(f.token(), file, "certificates.csv", true));
-        assertThat(dry).contains("id=\"job-status\">SUCCEEDED<").contains("Nothing was written").contains("id=\"import-for-real\"");
+        assertThat(dry).contains("id=\"job-status\" data-status=\"SUCCEEDED\">Done<").contains("Nothing was written").contains("id=\"import-for-real\"");
         assertThat(count(dry, "count-created")).isEqualTo("2");
         String real = finished(f.token(), send(f.token(), file, "certificates.csv", false));
         assertThat(real).contains("Written to the registry");
