@@ -299,6 +299,10 @@ public interface SzmarkConfig {
         @WithDefault("30d")
         Duration webhookDeliveries();
 
+        /** Staff sessions after they ended (signed out, or last used); only the sign-in's audit entries stay. */
+        @WithDefault("30d")
+        Duration staffSessions();
+
         /** How often each instance runs the purge. */
         @WithDefault("1h")
         Duration purgeInterval();

@@ -11,11 +11,13 @@ import java.util.function.IntUnaryOperator;
 import org.jboss.logging.Logger;
 import org.szmark.certificate.Idempotency;
 import org.szmark.config.SzmarkConfig;
+import org.szmark.signin.SignInRetention;
 import org.szmark.webhook.DeliveryRetention;
 
 /**
  * Purges what would otherwise grow without bound (README.md, Configuration, {@code szmark.retention.*}):
- * idempotency records and finished webhook deliveries with their attempts. Each chunk of
+ * idempotency records, finished webhook deliveries with their attempts, spent sign-in failure counts and ended staff
+ * sessions. Each chunk of
  * {@code purge-chunk} rows is its own short transaction, so the purge never holds many row locks or one
  * long transaction while issuance goes on. Every instance runs it; two at once only delete the same rows
  * twice, which the second finds gone.
@@ -27,11 +29,16 @@ public class RetentionJob {
 
     @Inject Idempotency idempotency;
     @Inject DeliveryRetention deliveries;
+    @Inject SignInRetention signIn;
     @Inject SzmarkConfig config;
     @Inject Clock clock;
 
     /** Rows removed by one run. */
-    public record Purged(long idempotencyRecords, long webhookDeliveries) {}
+    public record Purged(long idempotencyRecords, long webhookDeliveries, long signInFailures, long staffSessions) {
+        long total() {
+            return idempotencyRecords + webhookDeliveries + signInFailures + staffSessions;
+        }
+    }
 
     // The first run waits a little so that it never competes with the start itself.
     @Scheduled(identity = "retention-purge", every = "${szmark.retention.purge-interval:1h}", delayed = "30s",
@@ -39,9 +46,10 @@ public class RetentionJob {
     void scheduled() {
         try {
             Purged p = purge(config.retention().purgeChunk());
-            if (p.idempotencyRecords() + p.webhookDeliveries() > 0) {
-                LOG.infof("Retention purge removed %d idempotency records and %d finished webhook deliveries",
-                        p.idempotencyRecords(), p.webhookDeliveries());
+            if (p.total() > 0) {
+                LOG.infof("Retention purge removed %d idempotency records, %d finished webhook deliveries, %d spent"
+                        + " sign-in failure counts and %d ended staff sessions",
+                        p.idempotencyRecords(), p.webhookDeliveries(), p.signInFailures(), p.staffSessions());
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "Retention purge failed; it is tried again at the next interval");
@@ -55,7 +63,8 @@ public class RetentionJob {
         OffsetDateTime records = now.minus(r.idempotency());
         OffsetDateTime sent = now.minus(r.webhookDeliveries());
         return new Purged(inChunks(chunk, n -> idempotency.purgeBefore(records, n)),
-                inChunks(chunk, n -> deliveries.purgeFinishedBefore(sent, n)));
+                inChunks(chunk, n -> deliveries.purgeFinishedBefore(sent, n)),
+                inChunks(chunk, signIn::purgeSpentFailures), inChunks(chunk, signIn::purgeEndedSessions));
     }
 
     private static long inChunks(int chunk, IntUnaryOperator deleteUpTo) {

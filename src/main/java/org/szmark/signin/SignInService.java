@@ -123,6 +123,9 @@ public class SignInService {
                         em.persist(f);
                         em.flush(); // a concurrent first failure of the same name fails here, on the key
                     }
+                    // "In a row" means within one lockout period of each other: failures of long ago do not add up
+                    // with one today to lock a person out after a single typo.
+                    if (f.lastFailure.isBefore(now.minus(config.signIn().lockout()))) f.failures = 0;
                     f.failures++;
                     f.lastFailure = now;
                     if (f.failures >= config.signIn().maxFailures()) {

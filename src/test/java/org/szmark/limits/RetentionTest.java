@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.szmark.certificate.IdempotencyRecord;
+import org.szmark.signin.SignInFailure;
+import org.szmark.signin.StaffSession;
 import org.szmark.support.Api;
 import org.szmark.webhook.WebhookAttempt;
 import org.szmark.webhook.WebhookDelivery;
@@ -95,6 +97,59 @@ class RetentionTest {
         assertThat(again.statusCode()).isEqualTo(201);
         assertThat(again.header("Idempotent-Replayed")).isNull();
         assertThat(again.jsonPath().getString("number")).isNotEqualTo(first);
+    }
+
+    @Test
+    void spentSignInFailuresAndLongEndedSessionsGoWhileLocksAndLiveSessionsStay() {
+        // Failure counts: the lockout is 15 minutes; a count stays while it may still lead to a lock, or locks now.
+        String spent = failure(NOW.minusMinutes(20), null);
+        String spentLock = failure(NOW.minusHours(2), NOW.minusMinutes(100));
+        String counting = failure(NOW.minusMinutes(5), null);
+        String locked = failure(NOW.minusMinutes(20), NOW.plusMinutes(10));
+        // Sessions of one staff user: the retention of ended sessions is 30 days.
+        long staff = Api.authority().body(Map.of("userName", "r" + Api.uniqueSuffix().toLowerCase().replaceAll("[^a-z0-9]", ""),
+                        "name", "留存测试", "role", "AUTHORITY"))
+                .post("/api/v1/staff").then().statusCode(201).extract().jsonPath().getLong("staff.id");
+        long unused = session(staff, NOW.minusDays(31), null);
+        long signedOut = session(staff, NOW.minusDays(29), NOW.minusDays(31));
+        long recentlyEnded = session(staff, NOW.minusDays(29), NOW.minusDays(29));
+        long live = session(staff, NOW, null);
+
+        RetentionJob.Purged p = job.purge(1);
+
+        assertThat(p.signInFailures()).isGreaterThanOrEqualTo(2);
+        List<String> names = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select f.nameHash from SignInFailure f where f.nameHash in :n", String.class)
+                .setParameter("n", List.of(spent, spentLock, counting, locked)).getResultList());
+        assertThat(names).containsExactlyInAnyOrder(counting, locked);
+        assertThat(remaining(StaffSession.class, List.of(unused, signedOut, recentlyEnded, live)))
+                .containsExactlyInAnyOrder(recentlyEnded, live);
+    }
+
+    private String failure(OffsetDateTime last, OffsetDateTime lockedUntil) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            SignInFailure f = new SignInFailure();
+            f.nameHash = UUID.randomUUID().toString().replace("-", "") + "00000000000000000000000000000000";
+            f.failures = 3;
+            f.lastFailure = last;
+            f.lockedUntil = lockedUntil;
+            em.persist(f);
+            return f.nameHash;
+        });
+    }
+
+    private long session(long staffUserId, OffsetDateTime lastSeen, OffsetDateTime revoked) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            StaffSession s = new StaffSession();
+            s.staffUserId = staffUserId;
+            s.secretHash = UUID.randomUUID().toString().replace("-", "") + "00000000000000000000000000000000";
+            s.createdAt = lastSeen.minusHours(1);
+            s.lastSeenAt = lastSeen;
+            s.revokedAt = revoked;
+            em.persist(s);
+            em.flush();
+            return s.id;
+        });
     }
 
     private static Response issue(Api.Issuer issuer, String key) {

@@ -97,6 +97,22 @@ class SignInTest {
     }
 
     @Test
+    void failuresLongerAgoThanTheLockoutStartTheCountAgain() {
+        var u = Staff.ready(authority(), "AUTHORITY", null, null, false);
+        for (int i = 1; i <= 4; i++) {
+            assertThat(Staff.post(u.userName(), "wrong password " + i, Staff.newAddress()).header("Location")).endsWith("?error=1");
+        }
+        advance(Duration.ofMinutes(16));
+        // Four old failures and one now are not five in a row: no lock, and the right password still works.
+        assertThat(Staff.post(u.userName(), "wrong password 5", Staff.newAddress()).header("Location")).endsWith("?error=1");
+        for (int i = 6; i <= 8; i++) {
+            assertThat(Staff.post(u.userName(), "wrong password " + i, Staff.newAddress()).header("Location")).endsWith("?error=1");
+        }
+        // The fifth of the new count locks.
+        assertThat(Staff.post(u.userName(), "wrong password 9", Staff.newAddress()).header("Location")).startsWith("/sign-in?locked=");
+    }
+
+    @Test
     void oneAddressIsThrottledWhateverNamesItTries() {
         String address = Staff.newAddress();
         String last = null;
