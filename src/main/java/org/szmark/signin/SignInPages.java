@@ -48,6 +48,9 @@ public class SignInPages {
     @Inject @Location("signin/message.html") Template messagePage;
     @Inject @Location("signin/code.html") Template codePage;
     @Inject @Location("signin/totp.html") Template totpPage;
+    @Inject @Location("signin/continue.html") Template continuePage;
+    @Inject ProviderSessions providerSessions;
+    @Inject io.vertx.ext.web.RoutingContext routing;
     @Inject TotpService totp;
     @Inject SignInTexts texts;
     @Inject SecurityIdentity identity;
@@ -76,7 +79,46 @@ public class SignInPages {
         } else if (signedOut != null) {
             notice = t.get("signin.signed-out");
         }
-        return Pages.html(page(signInPage, l).data("notice", notice).data("alert", locked != null || error != null), l);
+        SzmarkConfig.SignIn.Oidc oidc = config.signIn().oidc();
+        String oidcLink = oidc.enabled() ? t.get("signin.oidc").replace("{provider}", oidc.providerName()) : null;
+        return Pages.html(page(signInPage, l).data("notice", notice).data("alert", locked != null || error != null)
+                .data("oidcLink", oidcLink), l);
+    }
+
+    /**
+     * Sign-in through the OpenID Connect provider. Only when {@code szmark.sign-in.oidc.enabled}: quarkus-oidc's
+     * authorization code flow guards this path alone (tenant {@code staff}, {@link OidcTenants}), so a person arrives
+     * here with a verified ID token. Its claims name an existing staff user; the registry's own session follows.
+     */
+    @GET
+    @Path("sign-in/oidc")
+    @Operation(operationId = "signInOidc", summary = "Staff sign-in through the OpenID Connect provider", description = """
+            Anyone; only when OpenID Connect sign-in is turned on (404 otherwise). Sends the browser to the provider             and, back from it with a verified ID token, opens the session of the staff user the token names: a page             that continues to the console. A person who is no staff user, or whose user is disabled: 403 page.""")
+    public Response oidc(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
+        SzmarkConfig.SignIn.Oidc oidc = config.signIn().oidc();
+        if (!oidc.enabled()) throw new jakarta.ws.rs.NotFoundException();
+        Lang l = Lang.choose(lang, accept);
+        if (!(identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken token)
+                || token.getIssuer() == null || token.getSubject() == null) {
+            return see("/sign-in"); // not from the provider: the path's policy lets no other identity through
+        }
+        Object claimed = token.getClaim(oidc.claim());
+        var remote = routing.request().remoteAddress();
+        String secret;
+        try {
+            secret = signIn.signInFromProvider(token.getIssuer(), token.getSubject(),
+                    claimed instanceof String c ? c : null, remote == null ? null : remote.hostAddress());
+        } catch (SignInService.ProviderRefused e) {
+            org.jboss.logging.Logger.getLogger(SignInPages.class)
+                    .infof("OpenID Connect sign-in refused for subject %s of %s: %s", token.getSubject(), token.getIssuer(), e.getMessage());
+            providerSessions.endProviderSession();
+            return message(l, 403, e.reason == SignInService.ProviderRefusal.DISABLED ? "oidc.disabled" : "oidc.unknown");
+        }
+        providerSessions.endProviderSession();
+        providerSessions.open(routing, secret);
+        // A page rather than a redirect: the browser comes here from the provider's site, and a redirect would carry
+        // that cross-site start on to the console, whose SameSite=Strict cookie the browser would then not send.
+        return Pages.html(page(continuePage, l), l);
     }
 
     /** Where Quarkus sends a person after the password: the second step, the console, or the account page. */
