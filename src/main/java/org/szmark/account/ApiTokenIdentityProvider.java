@@ -26,6 +26,8 @@ public class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthentic
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        // Only the registry's own bearer tokens (BearerTokenMechanism); the OpenID Connect provider's tokens are its own.
+        if (!BearerTokenMechanism.CREDENTIAL_TYPE.equals(request.getToken().getType())) return Uni.createFrom().nullItem();
         String token = request.getToken().getToken();
         return context.runBlocking(() -> {
             Actor actor = QuarkusTransaction.requiringNew().call(() -> accounts.identify(token))

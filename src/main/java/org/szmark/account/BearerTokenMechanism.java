@@ -19,6 +19,8 @@ import java.util.Set;
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "Bearer ";
+    /** The type of the credential this mechanism hands on, which only {@link ApiTokenIdentityProvider} takes. */
+    static final String CREDENTIAL_TYPE = "bearer";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
@@ -33,7 +35,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         if (!TokenCodec.plausible(token)) {
             return Uni.createFrom().failure(new AuthenticationFailedException("Malformed bearer token"));
         }
-        TokenAuthenticationRequest request = new TokenAuthenticationRequest(new TokenCredential(token, "bearer"));
+        TokenAuthenticationRequest request = new TokenAuthenticationRequest(new TokenCredential(token, CREDENTIAL_TYPE));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         return identityProviderManager.authenticate(request);
     }

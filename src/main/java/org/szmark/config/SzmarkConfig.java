@@ -171,6 +171,24 @@ public interface SzmarkConfig {
         /** Issuer shown by authenticator apps next to the user name. */
         @WithDefault("szmark")
         String totpIssuer();
+
+        /** Sign-in through the authority's OpenID Connect provider (docs/accounts.md, "OpenID Connect"). */
+        Oidc oidc();
+
+        /** The provider itself (URL, client, secret) is configured with Quarkus' {@code quarkus.oidc.staff.*} keys. */
+        interface Oidc {
+            /** Off by default: /sign-in/oidc answers 404 and the sign-in page offers no provider. */
+            @WithDefault("false")
+            boolean enabled();
+
+            /** The ID token claim whose value is the staff user name on first sign-in (then subject and issuer link). */
+            @WithDefault("preferred_username")
+            String claim();
+
+            /** The provider's name in the link on the sign-in page: "Sign in with ...". */
+            @WithDefault("OpenID Connect")
+            String providerName();
+        }
     }
 
     /** Reports of suspicious labels (docs/reports.md). */

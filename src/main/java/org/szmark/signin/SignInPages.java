@@ -45,7 +45,7 @@ public class SignInPages {
     /** The pages' templates under templates/signin, checked at build time against these parameters. */
     @CheckedTemplate(basePath = "signin", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
     static class Views {
-        static native TemplateInstance signIn(Lang lang, String switchHref, String notice, boolean alert);
+        static native TemplateInstance signIn(Lang lang, String switchHref, String notice, boolean alert, String oidcProvider);
 
         static native TemplateInstance account(Lang lang, String switchHref, StaffSignIn who, String csrf, String notice,
                                                boolean alert, int minLength, boolean totp);
@@ -59,10 +59,15 @@ public class SignInPages {
 
         static native TemplateInstance totp(Lang lang, String switchHref, String csrf, String notice,
                                             TotpService.Enrolment enrolment, boolean required);
+
+        /** Signed in through the OpenID Connect provider: a page that moves on (see {@link #oidc}). */
+        static native TemplateInstance proceed(Lang lang, String switchHref);
     }
 
     @Inject TotpService totp;
     @Inject Messages messages;
+    @Inject ProviderSessions providerSessions;
+    @Inject io.vertx.ext.web.RoutingContext routing;
     @Inject SecurityIdentity identity;
     @Inject SignInService signIn;
     @Inject StaffService staff;
@@ -89,7 +94,50 @@ public class SignInPages {
         } else if (signedOut != null) {
             notice = m.signinSignedOut();
         }
-        return Pages.html(Views.signIn(l, null, notice, locked != null || error != null), l);
+        SzmarkConfig.SignIn.Oidc oidc = config.signIn().oidc();
+        return Pages.html(Views.signIn(l, null, notice, locked != null || error != null,
+                oidc.enabled() ? oidc.providerName() : null), l);
+    }
+
+    /**
+     * Sign-in through the OpenID Connect provider. Only when {@code szmark.sign-in.oidc.enabled}: quarkus-oidc's
+     * authorization code flow guards this path alone (tenant {@code staff}, {@link OidcTenants}), so a person arrives
+     * here with a verified ID token. Its claims name an existing staff user; the registry's own session follows.
+     */
+    @GET
+    @Path("sign-in/oidc")
+    @Operation(operationId = "signInOidc", summary = "Staff sign-in through the OpenID Connect provider", description = """
+            Anyone; only when OpenID Connect sign-in is turned on (404 otherwise). Sends the browser to the provider \
+            and, back from it with a verified ID token, opens the session of the staff user the token names: a page \
+            that continues to the console. A person who is no staff user, or whose user is disabled: 403 page.""")
+    public Response oidc(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
+        SzmarkConfig.SignIn.Oidc oidc = config.signIn().oidc();
+        if (!oidc.enabled()) throw new jakarta.ws.rs.NotFoundException();
+        Lang l = Lang.choose(lang, accept);
+        if (!(identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken token)
+                || token.getIssuer() == null || token.getSubject() == null) {
+            return see("/sign-in"); // not from the provider: the path's policy lets no other identity through
+        }
+        Object claimed = token.getClaim(oidc.claim());
+        var remote = routing.request().remoteAddress();
+        String secret;
+        try {
+            secret = signIn.signInFromProvider(token.getIssuer(), token.getSubject(),
+                    claimed instanceof String c ? c : null, remote == null ? null : remote.hostAddress());
+        } catch (SignInService.ProviderRefused e) {
+            org.jboss.logging.Logger.getLogger(SignInPages.class)
+                    .infof("OpenID Connect sign-in refused for subject %s of %s: %s", token.getSubject(), token.getIssuer(), e.getMessage());
+            providerSessions.endProviderSession();
+            Msg m = messages.of(l);
+            return e.reason == SignInService.ProviderRefusal.DISABLED
+                    ? message(l, 403, m.oidcDisabledTitle(), m.oidcDisabledText())
+                    : message(l, 403, m.oidcUnknownTitle(), m.oidcUnknownText());
+        }
+        providerSessions.endProviderSession();
+        providerSessions.open(routing, secret);
+        // A page rather than a redirect: the browser comes here from the provider's site, and a redirect would carry
+        // that cross-site start on to the console, whose SameSite=Strict cookie the browser would then not send.
+        return Pages.html(Views.proceed(l, null), l);
     }
 
     /** Where Quarkus sends a person after the password: the second step, the console, or the account page. */

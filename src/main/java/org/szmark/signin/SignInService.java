@@ -39,6 +39,7 @@ public class SignInService {
     @Inject SignInTime time;
     @Inject SzmarkConfig config;
     @Inject TotpPolicy totpPolicy;
+    @Inject org.szmark.account.AuditTrail audit;
 
     /** Failed sign-ins per client address in the current lockout period; per instance only (docs/accounts.md). */
     private Cache<String, AtomicInteger> perAddress;
@@ -150,16 +151,78 @@ public class SignInService {
             u.passwordHash = hasher.hash(password); // parameters were raised since it was set
         }
         String secret = Secrets.generate();
+        StaffSession s = persistSession(u, secret, StaffSession.PASSWORD, u.hasTotp(), address, now);
+        LOG.infof("Staff user %d signed in (session %d)", u.id, s.id);
+        return secret;
+    }
+
+    /** Why the provider's person gets no session: no staff user for it, or the user's account is disabled. */
+    public enum ProviderRefusal { UNKNOWN, DISABLED }
+
+    /** Thrown by {@link #signInFromProvider}; the page names the reason, the log the person. */
+    public static final class ProviderRefused extends RuntimeException {
+        public final ProviderRefusal reason;
+
+        ProviderRefused(ProviderRefusal reason, String message) {
+            super(message, null, false, false);
+            this.reason = reason;
+        }
+    }
+
+    /**
+     * Opens a session for a person the OpenID Connect provider has authenticated (its ID token verified by
+     * quarkus-oidc). The user is the one linked to the token's issuer and subject; failing that, the one whose user
+     * name the configured claim names and that is linked to no one yet, which links it. Never creates a user. The
+     * provider's second factor is trusted: the session owes no TOTP code (docs/accounts.md, "OpenID Connect").
+     *
+     * @throws ProviderRefused for an unknown person (also a name linked to another subject) or a disabled account
+     */
+    public String signInFromProvider(String issuer, String subject, String claimed, String address) {
+        OffsetDateTime now = time.now();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            StaffUser u = em.createQuery("select u from StaffUser u where u.oidcIssuer = :i and u.oidcSubject = :s", StaffUser.class)
+                    .setParameter("i", issuer).setParameter("s", subject).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultStream().findFirst().orElse(null);
+            if (u == null) {
+                String name = normalise(claimed);
+                u = name.isEmpty() || name.length() > MAX_NAME ? null
+                        : em.createQuery("select u from StaffUser u where u.userName = :n", StaffUser.class)
+                                .setParameter("n", name).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                                .getResultStream().findFirst().orElse(null);
+                if (u == null || u.oidcSubject != null) {
+                    throw new ProviderRefused(ProviderRefusal.UNKNOWN, u == null ? "no staff user " + name
+                            : "staff user " + u.id + " is linked to another subject");
+                }
+                u.oidcIssuer = issuer;
+                u.oidcSubject = subject;
+                audit.record("staff.oidc-link", "account", u.accountId, "linked to subject " + subject + " of " + issuer);
+            }
+            Account a = em.find(Account.class, u.accountId);
+            if (a == null || a.disabledAt != null) {
+                throw new ProviderRefused(ProviderRefusal.DISABLED, "staff user " + u.id + " is disabled");
+            }
+            String secret = Secrets.generate();
+            StaffSession s = persistSession(u, secret, StaffSession.OIDC, false, address, now);
+            em.flush();
+            audit.record("staff.sign-in", "account", u.accountId, "through OpenID Connect (" + issuer + "), session " + s.id);
+            LOG.infof("Staff user %d signed in through OpenID Connect (session %d)", u.id, s.id);
+            return secret;
+        });
+    }
+
+    /** The session's row; only the secret's SHA-256 is stored. */
+    private StaffSession persistSession(StaffUser u, String secret, String method, boolean awaitingCode, String address,
+                                        OffsetDateTime now) {
         StaffSession s = new StaffSession();
         s.staffUserId = u.id;
         s.secretHash = Secrets.hash(secret);
         s.createdAt = now;
         s.lastSeenAt = now;
-        s.awaitingCode = u.hasTotp();
+        s.method = method;
+        s.awaitingCode = awaitingCode;
         s.clientAddress = address == null ? null : address.substring(0, Math.min(64, address.length()));
         em.persist(s);
-        LOG.infof("Staff user %d signed in (session %d)", u.id, s.id);
-        return secret;
+        return s;
     }
 
     /**
@@ -191,7 +254,7 @@ public class SignInService {
         }
         Actor actor = new Actor(a.id, a.role, a.bodyId, a.enterpriseId, a.name, (BodyStatus) rows.get(0)[3]);
         StaffSignIn.Stage stage = s.awaitingCode ? StaffSignIn.Stage.CODE_NEEDED
-                : !u.hasTotp() && totpRequired(a) ? StaffSignIn.Stage.ENROLMENT_NEEDED : StaffSignIn.Stage.SIGNED_IN;
+                : !u.hasTotp() && totpRequired(a) && !StaffSession.OIDC.equals(s.method) ? StaffSignIn.Stage.ENROLMENT_NEEDED : StaffSignIn.Stage.SIGNED_IN;
         return Optional.of(new StaffSignIn(s.id, u.id, u.userName, u.admin, actor, stage, secret));
     }
 

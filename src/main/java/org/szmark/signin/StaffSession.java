@@ -36,4 +36,11 @@ public class StaffSession {
 
     @Column(name = "client_address", length = 64)
     public String clientAddress;
+
+    /** {@value #PASSWORD} or {@value #OIDC}: an OpenID Connect session owes no second factor of the registry. */
+    @Column(nullable = false, length = 16)
+    public String method = PASSWORD;
+
+    public static final String PASSWORD = "password";
+    public static final String OIDC = "oidc";
 }

@@ -49,6 +49,13 @@ public class StaffUser {
     @Column(name = "created_by")
     public Long createdBy;
 
+    /** The OpenID Connect provider's issuer and subject this user was linked to at its first sign-in there. */
+    @Column(name = "oidc_issuer", length = 255)
+    public String oidcIssuer;
+
+    @Column(name = "oidc_subject", length = 255)
+    public String oidcSubject;
+
     public boolean hasTotp() {
         return totpConfirmedAt != null && totpSecret != null;
     }

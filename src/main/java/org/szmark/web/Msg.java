@@ -246,4 +246,11 @@ public interface Msg {
     @Message String totpSubmit();
     @Message String totpWrong();
     @Message String totpDone();
+    @Message String signinOidc(String provider);
+    @Message String oidcSignedInTitle();
+    @Message String oidcSignedInContinue();
+    @Message String oidcUnknownTitle();
+    @Message String oidcUnknownText();
+    @Message String oidcDisabledTitle();
+    @Message String oidcDisabledText();
 }
