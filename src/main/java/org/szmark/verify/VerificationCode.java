@@ -3,7 +3,7 @@ package org.szmark.verify;
 /**
  * The registry's own reasons for a verdict, beside the reasons a body gives for a status change
  * ({@link org.szmark.certificate.ReasonCode}). Each has a sentence in both page languages
- * ({@code verification_<name>} in messages/msg_*.properties, web/Msg).
+ * ({@code verification_$<name>} in messages/msg_*.properties, web/Msg).
  */
 public enum VerificationCode {
     VALID,
