@@ -151,8 +151,17 @@ public class SignInPages {
         return see(switch (s.stage()) {
             case CODE_NEEDED -> "/sign-in/code";
             case ENROLMENT_NEEDED -> "/console/account/totp";
-            case SIGNED_IN -> s.actor().role() == Role.CERTIFIER ? "/console" : "/console/account";
+            case SIGNED_IN -> consoleOf(s.actor().role());
         });
+    }
+
+    /** The page a signed-in person lands on: the console of their role, or their account page where it has none. */
+    static String consoleOf(Role role) {
+        return switch (role) {
+            case CERTIFIER -> "/console";
+            case AUTHORITY -> "/console/account";
+            case ENTERPRISE -> "/console/account";
+        };
     }
 
     @GET
