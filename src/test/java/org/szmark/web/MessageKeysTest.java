@@ -11,10 +11,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The two wording files define the same keys with the same parameters. Quarkus fails the build for a key
+ * The two wording files of each bundle define the same keys with the same parameters. Quarkus fails the build for a key
  * missing from the Chinese (default) file and for an English key no Msg method declares, but an English key
  * left out would quietly show Chinese on English pages: this test is what catches that.
  */
@@ -38,11 +39,13 @@ class MessageKeysTest {
         return names;
     }
 
-    @Test
-    void bothLanguagesHaveEveryKeyWithTheSameParameters() throws IOException {
-        Properties zh = load("messages/msg_zh_CN.properties");
-        Properties en = load("messages/msg_en.properties");
-        assertThat(en.stringPropertyNames()).as("keys of msg_en against msg_zh_CN")
+    /** Every bundle whose wording is in files: Msg ({@code msg}) and ConsoleNav ({@code nav}). */
+    @ParameterizedTest
+    @ValueSource(strings = {"msg", "nav"})
+    void bothLanguagesHaveEveryKeyWithTheSameParameters(String bundle) throws IOException {
+        Properties zh = load("messages/" + bundle + "_zh_CN.properties");
+        Properties en = load("messages/" + bundle + "_en.properties");
+        assertThat(en.stringPropertyNames()).as("keys of %s_en against %s_zh_CN", bundle, bundle)
                 .containsExactlyInAnyOrderElementsOf(zh.stringPropertyNames());
         for (String key : zh.stringPropertyNames()) {
             assertThat(zh.getProperty(key)).as("zh %s", key).isNotBlank();
